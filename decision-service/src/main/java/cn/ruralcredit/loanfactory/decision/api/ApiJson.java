@@ -1,0 +1,59 @@
+package cn.ruralcredit.loanfactory.decision.api;
+
+import cn.ruralcredit.loanfactory.decision.problem.ProblemException;
+import cn.ruralcredit.loanfactory.rules.request.FieldError;
+import cn.ruralcredit.loanfactory.rules.request.InvalidRequestException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.util.List;
+
+/** JSON of the decision API: request bodies parsed strictly, responses written as stored. */
+public final class ApiJson {
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
+            .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true)
+            .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
+            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+            .build();
+
+    private ApiJson() {
+    }
+
+    /** Parses a request body; malformed JSON is a 400 naming where it broke. */
+    public static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidRequestException(List.of(new FieldError("$", "the request body is empty")));
+        }
+        try {
+            return MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new InvalidRequestException(List.of(new FieldError("$", "malformed JSON" + where)));
+        }
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response does not serialise", e);
+        }
+    }
+
+    public static JsonNode readStored(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(500, "Internal Server Error", "a stored record is not valid JSON");
+        }
+    }
+}

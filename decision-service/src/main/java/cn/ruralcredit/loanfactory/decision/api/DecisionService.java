@@ -1,0 +1,159 @@
+package cn.ruralcredit.loanfactory.decision.api;
+
+import cn.ruralcredit.loanfactory.catalog.decision.Decision;
+import cn.ruralcredit.loanfactory.catalog.market.MarketRate;
+import cn.ruralcredit.loanfactory.catalog.product.Product;
+import cn.ruralcredit.loanfactory.catalog.version.RuleSetFile;
+import cn.ruralcredit.loanfactory.catalog.version.RuleSetVersion;
+import cn.ruralcredit.loanfactory.decision.platform.Ulid;
+import cn.ruralcredit.loanfactory.decision.problem.ProblemException;
+import cn.ruralcredit.loanfactory.decision.ruleset.DecisionClock;
+import cn.ruralcredit.loanfactory.decision.ruleset.RuleSetCache;
+import cn.ruralcredit.loanfactory.rules.engine.CompiledRuleSet;
+import cn.ruralcredit.loanfactory.rules.engine.DecisionEngine;
+import cn.ruralcredit.loanfactory.rules.engine.EngineInfo;
+import cn.ruralcredit.loanfactory.rules.engine.EvaluatedDecision;
+import cn.ruralcredit.loanfactory.rules.market.LprSchedule;
+import cn.ruralcredit.loanfactory.rules.request.CanonicalJson;
+import cn.ruralcredit.loanfactory.rules.request.DecisionRequest;
+import cn.ruralcredit.loanfactory.rules.request.DecisionRequestReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Makes and records decisions. A request is validated before anything else; then, in one read
+ * transaction, the idempotency key, the product, the rule set version and the LPR in force are
+ * resolved; the rules run outside any transaction; and the decision is written in its own
+ * transaction before the response is returned. If it cannot be written, no decision is returned.
+ */
+@ApplicationScoped
+public class DecisionService {
+    private static final DateTimeFormatter DECIDED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    @Inject
+    RuleSetCache cache;
+    @Inject
+    MeterRegistry registry;
+
+    private final DecisionEngine engine = new DecisionEngine();
+
+    /** Decides a request body; returns the decision JSON (the stored one for a repeated request). */
+    public String decide(String body) {
+        LocalDate today = LocalDate.now(DecisionClock.ZONE);
+        DecisionRequest received = DecisionRequestReader.read(ApiJson.parse(body), today);
+        String requestHash = CanonicalJson.sha256(CanonicalJson.of(received));
+        DecisionRequest request = received.asOfDate() != null ? received : received.withAsOfDate(today);
+
+        Prepared prepared = QuarkusTransaction.requiringNew().call(() -> prepare(request, requestHash));
+        if (prepared.storedResponse() != null) return prepared.storedResponse();
+
+        long started = System.nanoTime();
+        EvaluatedDecision evaluated = engine.evaluate(prepared.ruleSet(), request, prepared.lprPct());
+        Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        DecisionResponse response = new DecisionResponse(Ulid.next(decidedAt.toEpochMilli()), request.requestId(),
+                request.productCode(), new DecisionResponse.RuleSetRef(prepared.version(), prepared.ruleSet().sha256()),
+                request.asOfDate(), prepared.lprPct(), evaluated.outcome(), evaluated.tier(), evaluated.creditLimit(),
+                evaluated.annualRatePct(), evaluated.guarantee(), evaluated.approvalLevel(), evaluated.validityMonths(),
+                evaluated.reasons(), evaluated.firedRules(), DECIDED_AT.format(decidedAt));
+        String answer = store(toEntity(request, requestHash, response, ApiJson.write(response), decidedAt));
+        registry.timer("loanfactory.decisions", "product", request.productCode(), "outcome", evaluated.outcome().name())
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        return answer;
+    }
+
+    /** The stored decision: the response as returned plus {@code request} as evaluated. */
+    public ObjectNode find(String decisionId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Decision d = Decision.<Decision>findByIdOptional(decisionId)
+                    .orElseThrow(() -> ProblemException.notFound("no decision " + decisionId));
+            ObjectNode node = (ObjectNode) ApiJson.readStored(d.responseJson);
+            node.set("request", ApiJson.readStored(d.requestJson));
+            return node;
+        });
+    }
+
+    private record Prepared(String storedResponse, CompiledRuleSet ruleSet, int version, BigDecimal lprPct) {
+    }
+
+    private Prepared prepare(DecisionRequest request, String requestHash) {
+        var existing = Decision.findByRequestId(request.requestId());
+        if (existing.isPresent()) return new Prepared(storedFor(existing.get(), requestHash), null, 0, null);
+        Product product = Product.findByCode(request.productCode())
+                .orElseThrow(() -> ProblemException.notFound("unknown productCode " + request.productCode()));
+        RuleSetVersion version = RuleSetVersion.inForce(product, request.asOfDate())
+                .orElseThrow(() -> ProblemException.unprocessable("product " + product.code
+                        + " has no published rule set in force on " + request.asOfDate()));
+        BigDecimal lpr = new LprSchedule(MarketRate.history(MarketRate.LPR_1Y).stream()
+                .collect(Collectors.toMap(r -> r.effectiveFrom, r -> r.ratePct)))
+                .rateOn(request.asOfDate())
+                .orElseThrow(() -> ProblemException.unprocessable("no LPR in force on " + request.asOfDate()));
+        CompiledRuleSet ruleSet = cache.get(version.sha256, () -> RuleSetFile.contentOf(version));
+        return new Prepared(null, ruleSet, version.version, lpr);
+    }
+
+    private static String storedFor(Decision stored, String requestHash) {
+        if (!stored.requestHash.equals(requestHash)) {
+            throw ProblemException.conflict("requestId " + stored.requestId + " was already used with a different request");
+        }
+        return stored.responseJson;
+    }
+
+    /** Writes the decision; returns the response to answer with. */
+    private String store(Decision decision) {
+        try {
+            QuarkusTransaction.requiringNew().run(decision::persist);
+            return decision.responseJson;
+        } catch (RuntimeException e) {
+            if (!isDuplicateKey(e)) throw e;
+            // a concurrent request with the same requestId was stored first: answer as for a repeat
+            return QuarkusTransaction.requiringNew().call(() -> Decision.findByRequestId(decision.requestId)
+                    .map(d -> storedFor(d, decision.requestHash))
+                    .orElseThrow(() -> e));
+        }
+    }
+
+    private static boolean isDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) return true;
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) return true;
+        }
+        return false;
+    }
+
+    private static Decision toEntity(DecisionRequest request, String requestHash, DecisionResponse response,
+                                     String responseJson, Instant decidedAt) {
+        Decision d = new Decision();
+        d.id = response.decisionId();
+        d.requestId = request.requestId();
+        d.requestHash = requestHash;
+        d.productCode = request.productCode();
+        d.ruleSetVersion = response.ruleSet().version();
+        d.ruleSetSha256 = response.ruleSet().sha256();
+        d.engineVersion = EngineInfo.DROOLS_VERSION;
+        d.asOfDate = request.asOfDate();
+        d.lprPct = response.lprPct();
+        d.outcome = response.outcome().name();
+        d.creditLimit = response.creditLimit();
+        d.annualRatePct = response.annualRatePct();
+        d.channel = request.channel();
+        d.requestJson = CanonicalJson.of(request);
+        d.responseJson = responseJson;
+        d.firedRules = ApiJson.write(response.firedRules());
+        d.decidedAt = decidedAt;
+        return d;
+    }
+}

@@ -1,0 +1,42 @@
+package cn.ruralcredit.loanfactory.decision.platform;
+
+import cn.ruralcredit.loanfactory.catalog.embedded.EmbeddedMariaDb;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import org.jboss.logging.Logger;
+
+import java.nio.file.Path;
+
+/**
+ * Starts the service. By default it first starts an embedded MariaDB whose data lives in
+ * {@code LOANFACTORY_DATA_DIR} (default {@code .data}), so products and decisions survive a
+ * restart. With {@code LOANFACTORY_EMBEDDED_DB=false} it uses the external MariaDB/Galera named
+ * by {@code QUARKUS_DATASOURCE_JDBC_URL}, {@code _USERNAME} and {@code _PASSWORD}.
+ */
+@QuarkusMain
+public class LoanFactoryMain {
+    private static final Logger LOG = Logger.getLogger(LoanFactoryMain.class);
+
+    public static void main(String... args) {
+        boolean embedded = !"false".equalsIgnoreCase(setting("LOANFACTORY_EMBEDDED_DB", "true"));
+        if (!embedded) {
+            Quarkus.run(args);
+            return;
+        }
+        Path dataDir = Path.of(setting("LOANFACTORY_DATA_DIR", ".data")).toAbsolutePath();
+        long started = System.nanoTime();
+        try (EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir.resolve("mariadb-base"), dataDir.resolve("mariadb-data"), "loanfactory")) {
+            LOG.infof("embedded MariaDB on 127.0.0.1:%d with data in %s (started in %d ms)",
+                    db.port(), dataDir.resolve("mariadb-data"), (System.nanoTime() - started) / 1_000_000);
+            System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
+            System.setProperty("quarkus.datasource.username", db.username());
+            System.setProperty("quarkus.datasource.password", db.password());
+            Quarkus.run(args);
+        }
+    }
+
+    private static String setting(String env, String defaultValue) {
+        String v = System.getenv(env);
+        return v == null || v.isBlank() ? defaultValue : v;
+    }
+}

