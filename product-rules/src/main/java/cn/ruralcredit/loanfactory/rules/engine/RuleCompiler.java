@@ -11,6 +11,8 @@ import org.kie.api.runtime.KieContainer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Compiles DRL text at run time into an immutable {@link CompiledRuleSet}. Each compile gets its
@@ -20,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RuleCompiler {
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong COMPILES = new AtomicLong();
+    private static final Pattern POSITION = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)]");
 
     private final KieServices kieServices = KieServices.Factory.get();
 
@@ -47,6 +50,14 @@ public final class RuleCompiler {
     private static CompileProblem toProblem(Message m) {
         String path = m.getPath() == null ? "" : m.getPath();
         if (path.startsWith(RESOURCES)) path = path.substring(RESOURCES.length());
-        return new CompileProblem(path, Math.max(m.getLine(), 0), Math.max(m.getColumn(), 0), m.getText());
+        int line = Math.max(m.getLine(), 0);
+        int column = Math.max(m.getColumn(), 0);
+        // expression errors carry their position only in the text: "[Line: 5, Column: 4]"
+        Matcher at = POSITION.matcher(m.getText());
+        if (at.find()) {
+            if (line == 0) line = Integer.parseInt(at.group(1));
+            if (column == 0) column = Integer.parseInt(at.group(2));
+        }
+        return new CompileProblem(path, line, column, m.getText());
     }
 }
