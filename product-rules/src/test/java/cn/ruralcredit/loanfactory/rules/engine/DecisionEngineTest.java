@@ -22,7 +22,7 @@ class DecisionEngineTest {
             """;
     private static final String TERMS = """
             rule "TEST: lines valid 12 months"
-                agenda-group "terms"
+                ruleflow-group "terms"
             when
             then
                 insert( new ApprovalTerms( "100000", 12 ) );
@@ -30,7 +30,7 @@ class DecisionEngineTest {
             """;
     private static final String DECLINE_ALL = """
             rule "TEST: decline everyone"
-                agenda-group "outcome"
+                ruleflow-group "outcome"
             when
                 $r : DecisionResult()
             then
@@ -78,7 +78,7 @@ class DecisionEngineTest {
     void shouldStopARuleSetThatLoops() {
         String loop = """
                 rule "TEST: loop forever"
-                    agenda-group "scoring"
+                    ruleflow-group "scoring"
                 when
                     $p : ScorePart()
                 then
@@ -86,7 +86,7 @@ class DecisionEngineTest {
                     insert( new ScorePart( "again", 1 ) );
                 end
                 rule "TEST: start the loop"
-                    agenda-group "terms"
+                    ruleflow-group "terms"
                 when
                 then
                     insert( new ScorePart( "first", 1 ) );
@@ -100,7 +100,7 @@ class DecisionEngineTest {
     void shouldWrapAFailingRuleAsAnEvaluationError() {
         String failing = """
                 rule "TEST: divide by zero"
-                    agenda-group "eligibility"
+                    ruleflow-group "eligibility"
                 when
                     Applicant( $i : annualIncome )
                 then
