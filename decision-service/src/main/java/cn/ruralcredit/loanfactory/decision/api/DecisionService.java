@@ -49,6 +49,8 @@ public class DecisionService {
     @Inject
     MeterRegistry registry;
 
+    private static final int MAX_WRITE_ATTEMPTS = 3;
+
     private final DecisionEngine engine = new DecisionEngine();
 
     /** Decides a request body; returns the decision JSON (the stored one for a repeated request). */
@@ -112,24 +114,47 @@ public class DecisionService {
         return stored.responseJson;
     }
 
-    /** Writes the decision; returns the response to answer with. */
+    /**
+     * Writes the decision; returns the response to answer with. A Galera certification conflict
+     * or an InnoDB deadlock (error 1213, SQLSTATE 40001) rolls the insert back whole, so it is
+     * retried a few times before the client gets a 503.
+     */
     private String store(Decision decision) {
-        try {
-            QuarkusTransaction.requiringNew().run(decision::persist);
-            return decision.responseJson;
-        } catch (RuntimeException e) {
-            if (!isDuplicateKey(e)) throw e;
-            // a concurrent request with the same requestId was stored first: answer as for a repeat
-            return QuarkusTransaction.requiringNew().call(() -> Decision.findByRequestId(decision.requestId)
-                    .map(d -> storedFor(d, decision.requestHash))
-                    .orElseThrow(() -> e));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(decision::persist);
+                return decision.responseJson;
+            } catch (RuntimeException e) {
+                if (isDuplicateKey(e)) {
+                    // a concurrent request with the same requestId was stored first: answer as for a repeat
+                    return QuarkusTransaction.requiringNew().call(() -> Decision.findByRequestId(decision.requestId)
+                            .map(d -> storedFor(d, decision.requestHash))
+                            .orElseThrow(() -> e));
+                }
+                if (!isRetryableConflict(e) || attempt >= MAX_WRITE_ATTEMPTS) throw e;
+            }
         }
     }
 
     private static boolean isDuplicateKey(Throwable e) {
+        return sqlCause(e, sql -> sql.getSQLState() != null && sql.getSQLState().startsWith("23"))
+                || causeOfType(e, org.hibernate.exception.ConstraintViolationException.class);
+    }
+
+    static boolean isRetryableConflict(Throwable e) {
+        return sqlCause(e, sql -> sql.getErrorCode() == 1213 || "40001".equals(sql.getSQLState()));
+    }
+
+    private static boolean sqlCause(Throwable e, java.util.function.Predicate<SQLException> test) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) return true;
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) return true;
+            if (t instanceof SQLException sql && test.test(sql)) return true;
+        }
+        return false;
+    }
+
+    private static boolean causeOfType(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) return true;
         }
         return false;
     }
