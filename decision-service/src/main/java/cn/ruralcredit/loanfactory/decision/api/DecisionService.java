@@ -5,6 +5,7 @@ import cn.ruralcredit.loanfactory.catalog.market.MarketRate;
 import cn.ruralcredit.loanfactory.catalog.product.Product;
 import cn.ruralcredit.loanfactory.catalog.version.RuleSetFile;
 import cn.ruralcredit.loanfactory.catalog.version.RuleSetVersion;
+import cn.ruralcredit.loanfactory.decision.platform.Causes;
 import cn.ruralcredit.loanfactory.decision.platform.Ulid;
 import cn.ruralcredit.loanfactory.decision.problem.ProblemException;
 import cn.ruralcredit.loanfactory.decision.ruleset.DecisionClock;
@@ -24,7 +25,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -137,26 +137,12 @@ public class DecisionService {
     }
 
     private static boolean isDuplicateKey(Throwable e) {
-        return sqlCause(e, sql -> sql.getSQLState() != null && sql.getSQLState().startsWith("23"))
-                || causeOfType(e, org.hibernate.exception.ConstraintViolationException.class);
+        return Causes.anySql(e, sql -> sql.getSQLState() != null && sql.getSQLState().startsWith("23"))
+                || Causes.any(e, org.hibernate.exception.ConstraintViolationException.class::isInstance);
     }
 
-    static boolean isRetryableConflict(Throwable e) {
-        return sqlCause(e, sql -> sql.getErrorCode() == 1213 || "40001".equals(sql.getSQLState()));
-    }
-
-    private static boolean sqlCause(Throwable e, java.util.function.Predicate<SQLException> test) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && test.test(sql)) return true;
-        }
-        return false;
-    }
-
-    private static boolean causeOfType(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) return true;
-        }
-        return false;
+    private static boolean isRetryableConflict(Throwable e) {
+        return Causes.anySql(e, sql -> sql.getErrorCode() == 1213 || "40001".equals(sql.getSQLState()));
     }
 
     private static Decision toEntity(DecisionRequest request, String requestHash, DecisionResponse response,

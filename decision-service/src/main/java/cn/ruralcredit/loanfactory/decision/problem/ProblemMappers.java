@@ -1,5 +1,6 @@
 package cn.ruralcredit.loanfactory.decision.problem;
 
+import cn.ruralcredit.loanfactory.decision.platform.Causes;
 import cn.ruralcredit.loanfactory.rules.engine.EvaluationException;
 import cn.ruralcredit.loanfactory.rules.engine.RuleCompilationException;
 import cn.ruralcredit.loanfactory.rules.request.InvalidRequestException;
@@ -63,10 +64,7 @@ public class ProblemMappers {
     }
 
     static boolean isDatabaseFault(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PersistenceException || t instanceof SQLException) return true;
-        }
-        return false;
+        return Causes.any(e, t -> t instanceof PersistenceException || t instanceof SQLException);
     }
 
     private static String reference() {
