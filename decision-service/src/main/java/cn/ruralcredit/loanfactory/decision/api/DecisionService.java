@@ -1,20 +1,16 @@
 package cn.ruralcredit.loanfactory.decision.api;
 
 import cn.ruralcredit.loanfactory.catalog.decision.Decision;
-import cn.ruralcredit.loanfactory.catalog.market.MarketRate;
 import cn.ruralcredit.loanfactory.catalog.product.Product;
-import cn.ruralcredit.loanfactory.catalog.version.RuleSetFile;
-import cn.ruralcredit.loanfactory.catalog.version.RuleSetVersion;
 import cn.ruralcredit.loanfactory.decision.platform.Causes;
 import cn.ruralcredit.loanfactory.decision.platform.Ulid;
 import cn.ruralcredit.loanfactory.decision.problem.ProblemException;
 import cn.ruralcredit.loanfactory.decision.ruleset.DecisionClock;
-import cn.ruralcredit.loanfactory.decision.ruleset.RuleSetCache;
+import cn.ruralcredit.loanfactory.decision.ruleset.RuleSetsInForce;
 import cn.ruralcredit.loanfactory.rules.engine.CompiledRuleSet;
 import cn.ruralcredit.loanfactory.rules.engine.DecisionEngine;
 import cn.ruralcredit.loanfactory.rules.engine.EngineInfo;
 import cn.ruralcredit.loanfactory.rules.engine.EvaluatedDecision;
-import cn.ruralcredit.loanfactory.rules.market.LprSchedule;
 import cn.ruralcredit.loanfactory.rules.request.CanonicalJson;
 import cn.ruralcredit.loanfactory.rules.request.DecisionRequest;
 import cn.ruralcredit.loanfactory.rules.request.DecisionRequestReader;
@@ -31,7 +27,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * Makes and records decisions. A request is validated before anything else; then, in one read
@@ -45,7 +40,7 @@ public class DecisionService {
             .withZone(ZoneOffset.UTC);
 
     @Inject
-    RuleSetCache cache;
+    RuleSetsInForce ruleSets;
     @Inject
     MeterRegistry registry;
 
@@ -96,15 +91,10 @@ public class DecisionService {
         if (existing.isPresent()) return new Prepared(storedFor(existing.get(), requestHash), null, 0, null);
         Product product = Product.findByCode(request.productCode())
                 .orElseThrow(() -> ProblemException.notFound("unknown productCode " + request.productCode()));
-        RuleSetVersion version = RuleSetVersion.inForce(product, request.asOfDate())
+        RuleSetsInForce.InForce inForce = ruleSets.of(product, request.asOfDate())
                 .orElseThrow(() -> ProblemException.unprocessable("product " + product.code
                         + " has no published rule set in force on " + request.asOfDate()));
-        BigDecimal lpr = new LprSchedule(MarketRate.history(MarketRate.LPR_1Y).stream()
-                .collect(Collectors.toMap(r -> r.effectiveFrom, r -> r.ratePct)))
-                .rateOn(request.asOfDate())
-                .orElseThrow(() -> ProblemException.unprocessable("no LPR in force on " + request.asOfDate()));
-        CompiledRuleSet ruleSet = cache.get(version.sha256, () -> RuleSetFile.contentOf(version));
-        return new Prepared(null, ruleSet, version.version, lpr);
+        return new Prepared(null, inForce.ruleSet(), inForce.version(), ruleSets.lprOn(request.asOfDate()));
     }
 
     private static String storedFor(Decision stored, String requestHash) {

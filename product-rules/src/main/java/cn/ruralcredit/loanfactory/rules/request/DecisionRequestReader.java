@@ -28,9 +28,11 @@ public final class DecisionRequestReader {
 
     private final List<FieldError> errors = new ArrayList<>();
     private final LocalDate defaultAsOfDate;
+    private final boolean forOneProduct;
 
-    private DecisionRequestReader(LocalDate defaultAsOfDate) {
+    private DecisionRequestReader(LocalDate defaultAsOfDate, boolean forOneProduct) {
         this.defaultAsOfDate = defaultAsOfDate;
+        this.forOneProduct = forOneProduct;
     }
 
     /**
@@ -41,7 +43,19 @@ public final class DecisionRequestReader {
      * @throws InvalidRequestException naming every invalid field
      */
     public static DecisionRequest read(JsonNode root, LocalDate defaultAsOfDate) {
-        DecisionRequestReader reader = new DecisionRequestReader(defaultAsOfDate);
+        return read(root, defaultAsOfDate, true);
+    }
+
+    /**
+     * Validates a product-matching request (API.md {@code POST /api/v1/offers}): the decision
+     * request without {@code productCode} (ignored when sent) and with {@code requestId} optional.
+     */
+    public static DecisionRequest readForAllProducts(JsonNode root, LocalDate defaultAsOfDate) {
+        return read(root, defaultAsOfDate, false);
+    }
+
+    private static DecisionRequest read(JsonNode root, LocalDate defaultAsOfDate, boolean forOneProduct) {
+        DecisionRequestReader reader = new DecisionRequestReader(defaultAsOfDate, forOneProduct);
         DecisionRequest request = reader.readRequest(root);
         if (!reader.errors.isEmpty()) throw new InvalidRequestException(reader.errors);
         return request;
@@ -52,11 +66,11 @@ public final class DecisionRequestReader {
             errors.add(new FieldError("$", "the request body must be a JSON object"));
             return null;
         }
-        String requestId = text(root, "requestId", "requestId", true);
+        String requestId = text(root, "requestId", "requestId", forOneProduct);
         if (requestId != null && !REQUEST_ID.matcher(requestId).matches()) {
             error("requestId", "must be 1-64 characters of A-Z a-z 0-9 . _ : -");
         }
-        String productCode = text(root, "productCode", "productCode", true);
+        String productCode = forOneProduct ? text(root, "productCode", "productCode", true) : null;
         if (productCode != null && productCode.isBlank()) error("productCode", "must not be blank");
         LocalDate asOfDate = date(root, "asOfDate");
         String channel = text(root, "channel", "channel", false);
