@@ -40,10 +40,4 @@ public final class ChineseIdNumber {
             return Optional.empty();
         }
     }
-
-    /** Masks all but the first six and last four characters: {@code 150422********0041}. */
-    public static String mask(String id) {
-        if (id == null || id.length() < 10) return id == null ? null : "*".repeat(id.length());
-        return id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4);
-    }
 }
