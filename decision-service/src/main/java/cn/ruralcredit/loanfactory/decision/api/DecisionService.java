@@ -38,13 +38,12 @@ import java.util.concurrent.TimeUnit;
 public class DecisionService {
     private static final DateTimeFormatter DECIDED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
+    private static final int MAX_WRITE_ATTEMPTS = 3;
 
     @Inject
     RuleSetsInForce ruleSets;
     @Inject
     MeterRegistry registry;
-
-    private static final int MAX_WRITE_ATTEMPTS = 3;
 
     private final DecisionEngine engine = new DecisionEngine();
 
