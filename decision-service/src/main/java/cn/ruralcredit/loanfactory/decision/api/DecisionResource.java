@@ -33,7 +33,10 @@ public class DecisionResource {
     @Operation(summary = "Decide an application",
             description = "Evaluates the request with the product's rule set version in force on asOfDate (today in "
                     + "Asia/Shanghai when absent) and stores the decision before answering. A repeated requestId with the "
-                    + "same body returns the stored decision; with another body it is a 409.")
+                    + "same body returns the stored decision; with another body it is a 409. Required fields: requestId, "
+                    + "productCode, applicant.idNumber, applicant.name, applicant.segment, application.termMonths; missing "
+                    + "optional numbers count as 0, booleans as false, enums as NONE (purpose as OTHER), and a missing "
+                    + "requestedAmount means the limit is the cap (PRODUCTS.md 1.1).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DecisionRequest.class),
             examples = @ExampleObject(name = "FUNONG farmer", value = OpenApiExamples.REQUEST)))
