@@ -1,6 +1,7 @@
 package cn.ruralcredit.loanfactory.decision.problem;
 
 import cn.ruralcredit.loanfactory.decision.platform.Causes;
+import cn.ruralcredit.loanfactory.decision.ruleset.RuleSetIntegrityException;
 import cn.ruralcredit.loanfactory.rules.engine.EvaluationException;
 import cn.ruralcredit.loanfactory.rules.engine.RuleCompilationException;
 import cn.ruralcredit.loanfactory.rules.request.InvalidRequestException;
@@ -43,6 +44,14 @@ public class ProblemMappers {
         LOG.errorf("rule set in force does not compile [%s]: %s", ref, e.getMessage());
         return Problem.response(500, "Decision Failed",
                 "the rule set in force could not be compiled; nothing was approved or stored (ref " + ref + ")", null);
+    }
+
+    @ServerExceptionMapper
+    public Response ruleSetAltered(RuleSetIntegrityException e) {
+        String ref = reference();
+        LOG.errorf("rule set in force was altered after publication [%s]: %s", ref, e.getMessage());
+        return Problem.response(500, "Decision Failed",
+                "the rule set in force failed its integrity check; nothing was approved or stored (ref " + ref + ")", null);
     }
 
     @ServerExceptionMapper

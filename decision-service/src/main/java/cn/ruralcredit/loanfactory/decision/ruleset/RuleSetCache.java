@@ -28,7 +28,8 @@ public class RuleSetCache {
         return compiled.computeIfAbsent(sha256, sha -> {
             RuleSetSource source = new RuleSetSource(files.get());
             if (!source.sha256().equals(sha)) {
-                throw new IllegalStateException("stored rule set content does not match its recorded sha256 " + sha);
+                throw new RuleSetIntegrityException("stored rule set content hashes to " + source.sha256()
+                        + ", not to its recorded sha256 " + sha);
             }
             long started = System.nanoTime();
             CompiledRuleSet result = compiler.compile(source);
