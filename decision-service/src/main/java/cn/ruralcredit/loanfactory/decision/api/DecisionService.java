@@ -52,7 +52,7 @@ public class DecisionService {
         LocalDate today = LocalDate.now(DecisionClock.ZONE);
         DecisionRequest received = DecisionRequestReader.read(ApiJson.parse(body), today);
         String requestHash = CanonicalJson.sha256(CanonicalJson.of(received));
-        DecisionRequest request = received.asOfDate() != null ? received : received.withAsOfDate(today);
+        DecisionRequest request = received.evaluatedOn(today);
 
         Prepared prepared = QuarkusTransaction.requiringNew().call(() -> prepare(request, requestHash));
         if (prepared.storedResponse() != null) return prepared.storedResponse();

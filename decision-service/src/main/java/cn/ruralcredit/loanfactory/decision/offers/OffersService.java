@@ -45,7 +45,7 @@ public class OffersService {
     public OffersResponse offers(String body) {
         LocalDate today = LocalDate.now(DecisionClock.ZONE);
         DecisionRequest received = DecisionRequestReader.readForAllProducts(ApiJson.parse(body), today);
-        DecisionRequest request = received.asOfDate() != null ? received : received.withAsOfDate(today);
+        DecisionRequest request = received.evaluatedOn(today);
         String segment = request.applicant().segment().name();
 
         Prepared prepared = QuarkusTransaction.requiringNew().call(() -> new Prepared(

@@ -1,8 +1,6 @@
 package cn.ruralcredit.loanfactory.decision.ruleset;
 
 import cn.ruralcredit.loanfactory.catalog.product.Product;
-import cn.ruralcredit.loanfactory.catalog.version.RuleSetFile;
-import cn.ruralcredit.loanfactory.catalog.version.RuleSetStatus;
 import cn.ruralcredit.loanfactory.catalog.version.RuleSetVersion;
 import cn.ruralcredit.loanfactory.rules.engine.RuleSetSource;
 import cn.ruralcredit.loanfactory.rules.model.Segment;
@@ -15,10 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * On first start, loads the six seed products with their rule sets as published version 1
@@ -31,7 +26,7 @@ public class CatalogSeeder {
     private static final Logger LOG = Logger.getLogger(CatalogSeeder.class);
 
     @Inject
-    RuleSetCache cache;
+    RuleSetsInForce ruleSets;
 
     void onStart(@Observes StartupEvent event) {
         QuarkusTransaction.requiringNew().run(() -> SeedRuleSets.PRODUCTS.forEach(this::seedIfMissing));
@@ -40,44 +35,16 @@ public class CatalogSeeder {
 
     private void seedIfMissing(SeedProduct seed) {
         if (Product.findByCode(seed.code()).isPresent()) return;
-        Instant now = Instant.now();
-        Product product = new Product();
-        product.code = seed.code();
-        product.nameZh = seed.nameZh();
-        product.nameEn = seed.nameEn();
-        product.segments = seed.segments().stream().map(Segment::name).collect(Collectors.joining(","));
-        product.description = seed.description();
-        product.status = Product.ACTIVE;
-        product.createdAt = now;
-        product.persist();
-
+        Product product = Product.create(seed.code(), seed.nameZh(), seed.nameEn(),
+                seed.segments().stream().map(Segment::name).toList(), seed.description());
         RuleSetSource source = SeedRuleSets.ruleSet(seed.code());
-        RuleSetVersion version = new RuleSetVersion();
-        version.product = product;
-        version.version = 1;
-        version.status = RuleSetStatus.PUBLISHED.name();
-        version.sha256 = source.sha256();
-        version.effectiveFrom = SEED_EFFECTIVE_FROM;
-        version.author = "seed";
-        version.approver = "seed";
-        version.createdAt = now;
-        version.updatedAt = now;
-        version.publishedAt = now;
-        version.persist();
-        for (Map.Entry<String, String> f : source.files().entrySet()) {
-            RuleSetFile file = new RuleSetFile();
-            file.ruleSetVersion = version;
-            file.path = f.getKey();
-            file.content = f.getValue();
-            file.persist();
-        }
+        RuleSetVersion version = RuleSetVersion.storePublished(product, 1, source.sha256(), source.files(),
+                SEED_EFFECTIVE_FROM, "seed");
         LOG.infof("seeded product %s (%s) with rule set version 1, sha256 %s", seed.code(), seed.nameZh(), version.sha256);
     }
 
     private void warmUp() {
         LocalDate today = LocalDate.now(DecisionClock.ZONE);
-        for (Product p : Product.<Product>listAll()) {
-            RuleSetVersion.inForce(p, today).ifPresent(v -> cache.get(v.sha256, () -> RuleSetFile.contentOf(v)));
-        }
+        Product.<Product>listAll().forEach(p -> ruleSets.of(p, today));
     }
 }

@@ -37,6 +37,20 @@ public class Product extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** A new active product, persisted. */
+    public static Product create(String code, String nameZh, String nameEn, List<String> segments, String description) {
+        Product product = new Product();
+        product.code = code;
+        product.nameZh = nameZh;
+        product.nameEn = nameEn;
+        product.segments = String.join(",", segments);
+        product.description = description;
+        product.status = ACTIVE;
+        product.createdAt = Instant.now();
+        product.persist();
+        return product;
+    }
+
     public List<String> segmentList() {
         return segments.isBlank() ? List.of() : Arrays.asList(segments.split(","));
     }

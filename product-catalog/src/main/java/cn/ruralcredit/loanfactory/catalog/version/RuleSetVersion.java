@@ -15,6 +15,7 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 
 /** One version (1, 2, 3… per product) of a product's rule set. */
@@ -48,6 +49,35 @@ public class RuleSetVersion extends PanacheEntityBase {
     @Version
     @Column(name = "lock_version", nullable = false)
     public long lockVersion;
+
+    /**
+     * Stores a version that is published from the start (seed products, tests): its files, the
+     * sha256 recorded for them, and the date it is in force from.
+     */
+    public static RuleSetVersion storePublished(Product product, int number, String sha256, Map<String, String> files,
+                                                LocalDate effectiveFrom, String publishedBy) {
+        Instant now = Instant.now();
+        RuleSetVersion version = new RuleSetVersion();
+        version.product = product;
+        version.version = number;
+        version.status = RuleSetStatus.PUBLISHED.name();
+        version.sha256 = sha256;
+        version.effectiveFrom = effectiveFrom;
+        version.author = publishedBy;
+        version.approver = publishedBy;
+        version.createdAt = now;
+        version.updatedAt = now;
+        version.publishedAt = now;
+        version.persist();
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            RuleSetFile file = new RuleSetFile();
+            file.ruleSetVersion = version;
+            file.path = f.getKey();
+            file.content = f.getValue();
+            file.persist();
+        }
+        return version;
+    }
 
     /** The published version of a product in force on {@code date}: the latest effective one. */
     public static Optional<RuleSetVersion> inForce(Product product, LocalDate date) {

@@ -9,6 +9,11 @@ import java.time.LocalDate;
 public record DecisionRequest(String requestId, String productCode, LocalDate asOfDate, String channel,
                               ApplicantData applicant, ApplicationData application) {
 
+    /** The request as it is evaluated: {@code asOfDate} as sent, or {@code today} when absent. */
+    public DecisionRequest evaluatedOn(LocalDate today) {
+        return asOfDate != null ? this : withAsOfDate(today);
+    }
+
     public DecisionRequest withAsOfDate(LocalDate date) {
         return new DecisionRequest(requestId, productCode, date, channel, applicant, application);
     }
