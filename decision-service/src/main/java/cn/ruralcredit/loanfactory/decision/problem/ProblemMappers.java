@@ -32,26 +32,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response evaluationFailed(EvaluationException e) {
-        String ref = reference();
-        LOG.errorf(e, "decision failed closed [%s]: %s", ref, e.getMessage());
-        return Problem.response(500, "Decision Failed",
-                "the rule set could not produce a decision; nothing was approved or stored (ref " + ref + ")", null);
+        return failedClosed(e, "decision failed closed", "the rule set could not produce a decision");
     }
 
     @ServerExceptionMapper
     public Response ruleSetBroken(RuleCompilationException e) {
-        String ref = reference();
-        LOG.errorf("rule set in force does not compile [%s]: %s", ref, e.getMessage());
-        return Problem.response(500, "Decision Failed",
-                "the rule set in force could not be compiled; nothing was approved or stored (ref " + ref + ")", null);
+        return failedClosed(e, "rule set in force does not compile", "the rule set in force could not be compiled");
     }
 
     @ServerExceptionMapper
     public Response ruleSetAltered(RuleSetIntegrityException e) {
+        return failedClosed(e, "rule set in force was altered after publication",
+                "the rule set in force failed its integrity check");
+    }
+
+    /** A decision the rules could not make: logged loudly with a reference, a 500 to the client, never an approval. */
+    private static Response failedClosed(RuntimeException e, String logSummary, String clientReason) {
         String ref = reference();
-        LOG.errorf("rule set in force was altered after publication [%s]: %s", ref, e.getMessage());
+        LOG.errorf(e, "%s [%s]: %s", logSummary, ref, e.getMessage());
         return Problem.response(500, "Decision Failed",
-                "the rule set in force failed its integrity check; nothing was approved or stored (ref " + ref + ")", null);
+                clientReason + "; nothing was approved or stored (ref " + ref + ")", null);
     }
 
     @ServerExceptionMapper
