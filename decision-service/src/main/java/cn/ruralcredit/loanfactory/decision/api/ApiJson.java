@@ -56,4 +56,13 @@ public final class ApiJson {
             throw new ProblemException(500, "Internal Server Error", "a stored record is not valid JSON");
         }
     }
+
+    /** A stored JSON value read back as {@code type}. */
+    public static <T> T readValue(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(500, "Internal Server Error", "a stored record is not valid JSON");
+        }
+    }
 }

@@ -27,7 +27,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return Problem.response(e.status(), e.title(), e.getMessage(), null);
+        return Problem.response(e.status(), e.title(), e.getMessage(), e.errors());
     }
 
     @ServerExceptionMapper
@@ -54,6 +54,24 @@ public class ProblemMappers {
                 clientReason + "; nothing was approved or stored (ref " + ref + ")", null);
     }
 
+    /** A body that is not JSON, or a field of the wrong JSON type: a 400 naming the field. */
+    @ServerExceptionMapper
+    public Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String field = "body";
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (var ref : m.getPath()) {
+                if (ref.getFieldName() != null) path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+                else path.append('[').append(ref.getIndex()).append(']');
+            }
+            field = path.toString();
+        }
+        String message = e instanceof com.fasterxml.jackson.core.JsonParseException
+                ? "is not well-formed JSON" : "has the wrong type or format";
+        return Problem.response(400, "Bad Request", "the request has invalid fields",
+                java.util.List.of(new cn.ruralcredit.loanfactory.rules.request.FieldError(field, message)));
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
@@ -62,6 +80,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (isConcurrentChange(e)) {
+            return Problem.response(409, "Conflict",
+                    "someone else changed this record at the same time; reload it and apply your change again", null);
+        }
         String ref = reference();
         if (isDatabaseFault(e)) {
             LOG.errorf(e, "database unavailable [%s]", ref);
@@ -70,6 +92,12 @@ public class ProblemMappers {
         }
         LOG.errorf(e, "unexpected failure [%s]", ref);
         return Problem.response(500, "Internal Server Error", "an unexpected error occurred (ref " + ref + ")", null);
+    }
+
+    /** An optimistic lock that lost: another user's change was committed first. */
+    static boolean isConcurrentChange(Throwable e) {
+        return Causes.any(e, t -> t instanceof jakarta.persistence.OptimisticLockException
+                || t instanceof org.hibernate.StaleStateException);
     }
 
     static boolean isDatabaseFault(Throwable e) {

@@ -30,10 +30,14 @@ public class RuleSetsInForce {
 
     /** The one-year LPR in force on {@code date}; a 422 when there is none. */
     public BigDecimal lprOn(LocalDate date) {
-        return new LprSchedule(MarketRate.history(MarketRate.LPR_1Y).stream()
-                .collect(Collectors.toMap(r -> r.effectiveFrom, r -> r.ratePct)))
-                .rateOn(date)
+        return lprSchedule().rateOn(date)
                 .orElseThrow(() -> ProblemException.unprocessable("no LPR in force on " + date));
+    }
+
+    /** The one-year LPR history of the catalog. */
+    public LprSchedule lprSchedule() {
+        return new LprSchedule(MarketRate.history(MarketRate.LPR_1Y).stream()
+                .collect(Collectors.toMap(r -> r.effectiveFrom, r -> r.ratePct)));
     }
 
     public record InForce(int version, CompiledRuleSet ruleSet) {

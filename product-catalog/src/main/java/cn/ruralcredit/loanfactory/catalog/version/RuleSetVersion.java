@@ -46,6 +46,16 @@ public class RuleSetVersion extends PanacheEntityBase {
     public Instant updatedAt;
     @Column(name = "published_at")
     public Instant publishedAt;
+    /** {@code PRODUCT:version} this version was copied from, if any. */
+    @Column(name = "based_on")
+    public String basedOn;
+    public String note;
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+    @Column(name = "approved_at")
+    public Instant approvedAt;
+    @Column(name = "retired_at")
+    public Instant retiredAt;
     @Version
     @Column(name = "lock_version", nullable = false)
     public long lockVersion;
@@ -68,15 +78,68 @@ public class RuleSetVersion extends PanacheEntityBase {
         version.createdAt = now;
         version.updatedAt = now;
         version.publishedAt = now;
+        version.approvedAt = now;
         version.persist();
+        product.lastVersion = Math.max(product.lastVersion, number);
+        version.storeFiles(files);
+        return version;
+    }
+
+    /** A new draft with {@code files}, persisted; its number comes from {@link Product#nextVersion()}. */
+    public static RuleSetVersion storeDraft(Product product, int number, String sha256, Map<String, String> files,
+                                            String author, String basedOn, String note) {
+        Instant now = Instant.now();
+        RuleSetVersion version = new RuleSetVersion();
+        version.product = product;
+        version.version = number;
+        version.status = RuleSetStatus.DRAFT.name();
+        version.sha256 = sha256;
+        version.author = author;
+        version.basedOn = basedOn;
+        version.note = note;
+        version.createdAt = now;
+        version.updatedAt = now;
+        version.persist();
+        version.storeFiles(files);
+        return version;
+    }
+
+    /** Replaces the files of this version. */
+    public void replaceFiles(String sha256, Map<String, String> files) {
+        RuleSetFile.delete("ruleSetVersion", this);
+        getEntityManager().flush();
+        storeFiles(files);
+        this.sha256 = sha256;
+        this.updatedAt = Instant.now();
+    }
+
+    private void storeFiles(Map<String, String> files) {
         for (Map.Entry<String, String> f : files.entrySet()) {
             RuleSetFile file = new RuleSetFile();
-            file.ruleSetVersion = version;
+            file.ruleSetVersion = this;
             file.path = f.getKey();
             file.content = f.getValue();
             file.persist();
         }
-        return version;
+    }
+
+    public RuleSetStatus statusValue() {
+        return RuleSetStatus.valueOf(status);
+    }
+
+    public static Optional<RuleSetVersion> find(Product product, int number) {
+        return find("product = ?1 and version = ?2", product, number).firstResultOptional();
+    }
+
+    /** All versions of a product, newest first. */
+    public static java.util.List<RuleSetVersion> ofProduct(Product product) {
+        return list("product = ?1 order by version desc", product);
+    }
+
+    /** The published versions of a product that take effect after {@code date}. */
+    public static java.util.List<RuleSetVersion> publishedAfter(Product product, LocalDate date) {
+        return list("product = ?1 and status = ?2 and effectiveFrom > ?3 order by effectiveFrom", product,
+                RuleSetStatus.PUBLISHED.name(), date);
     }
 
     /** The published version of a product in force on {@code date}: the latest effective one. */

@@ -52,6 +52,25 @@ public final class SeedRuleSets {
         return new RuleSetSource(files);
     }
 
+    /**
+     * The rule set a product created "from an empty rule set" starts with: the common pipeline
+     * files, which every product shares, and one product file with its package and imports for the
+     * product manager to fill in. It compiles; it decides nothing until product rules are added.
+     */
+    public static RuleSetSource starter(String productCode) {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String f : COMMON_FILES) files.put("common/" + f, read(ROOT + "common/" + f));
+        files.put(productCode + "/rules.drl", """
+                // %s — product rules. Add one file per concern (eligibility, grading, limit, guarantee,
+                // pricing, approval) as the seed products do; each rule belongs to a ruleflow-group stage.
+                package cn.ruralcredit.loanfactory.rules.%s;
+
+                import cn.ruralcredit.loanfactory.rules.model.*;
+                import java.math.BigDecimal;
+                """.formatted(productCode, productCode.toLowerCase(java.util.Locale.ROOT)));
+        return new RuleSetSource(files);
+    }
+
     private static String read(String resource) {
         try (InputStream in = SeedRuleSets.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("seed rule file missing from the classpath: " + resource);
