@@ -4,13 +4,11 @@ import cn.ruralcredit.loanfactory.rules.engine.DecisionEngine;
 import cn.ruralcredit.loanfactory.rules.engine.EvaluatedDecision;
 import cn.ruralcredit.loanfactory.rules.market.LprSchedule;
 import cn.ruralcredit.loanfactory.rules.request.DecisionRequestReader;
+import cn.ruralcredit.loanfactory.rules.seed.SeedScenarios;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,18 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which rules fire, in which order and how often: not only the end state. */
 class FiredRulesTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static EvaluatedDecision decide(String productCode, JsonNode request) {
         var r = DecisionRequestReader.read(request, null);
         return new DecisionEngine().evaluate(SeedRuleBases.of(productCode), r,
                 LprSchedule.seed().rateOn(r.asOfDate()).orElseThrow());
     }
 
-    private static ObjectNode scenarioRequest(String path) throws IOException {
-        try (InputStream in = FiredRulesTest.class.getClassLoader().getResourceAsStream("scenarios/" + path)) {
-            return (ObjectNode) JSON.readTree(in).get("request");
-        }
+    /** The request of a seed scenario, parsed anew on each call: free to change. */
+    private static ObjectNode scenarioRequest(String productCode, String fileName) {
+        return (ObjectNode) SeedScenarios.file(productCode, fileName).scenario().request();
     }
 
     private static Map<String, Long> counts(List<String> fired) {
@@ -40,8 +35,8 @@ class FiredRulesTest {
     }
 
     @Test
-    void apiExampleFiresThePipelineInStageOrder() throws IOException {
-        EvaluatedDecision d = decide("FUNONG", scenarioRequest("FUNONG/01-api-example.json"));
+    void apiExampleFiresThePipelineInStageOrder() {
+        EvaluatedDecision d = decide("FUNONG", scenarioRequest("FUNONG", "01-api-example.json"));
         assertEquals(List.of(
                 "FUNONG: no guarantee up to 100,000",
                 "FUNONG: any guarantee above 100,000 up to 500,000",
@@ -84,8 +79,8 @@ class FiredRulesTest {
     }
 
     @Test
-    void aStageADeclineFiresNoScoringGradingOrPricingRule() throws IOException {
-        ObjectNode request = scenarioRequest("FUNONG/01-api-example.json");
+    void aStageADeclineFiresNoScoringGradingOrPricingRule() {
+        ObjectNode request = scenarioRequest("FUNONG", "01-api-example.json");
         ((ObjectNode) request.get("applicant")).put("blacklisted", true);
         EvaluatedDecision d = decide("FUNONG", request);
         assertTrue(d.firedRules().contains("common: decline a blacklisted applicant"), d.firedRules().toString());
@@ -96,8 +91,8 @@ class FiredRulesTest {
     }
 
     @Test
-    void aDiamondEntityFiresOnlyTheHighestMatchingGradeRow() throws IOException {
-        ObjectNode request = scenarioRequest("FUNONG/01-api-example.json");
+    void aDiamondEntityFiresOnlyTheHighestMatchingGradeRow() {
+        ObjectNode request = scenarioRequest("FUNONG", "01-api-example.json");
         ObjectNode applicant = (ObjectNode) request.get("applicant");
         applicant.put("segment", "AGRI_ENTITY").put("annualRevenue", 3_000_000).put("avgDepositBalance12m", 50_000);
         EvaluatedDecision d = decide("FUNONG", request);
@@ -106,8 +101,8 @@ class FiredRulesTest {
     }
 
     @Test
-    void theFloorRuleReplacesThePlainRateRule() throws IOException {
-        ObjectNode request = scenarioRequest("FUNONG/01-api-example.json");
+    void theFloorRuleReplacesThePlainRateRule() {
+        ObjectNode request = scenarioRequest("FUNONG", "01-api-example.json");
         request.put("productCode", "FUSHANG");
         ((ObjectNode) request.get("applicant")).put("segment", "MERCHANT").put("businessYears", 3)
                 .put("annualRevenue", 1_000_000).put("avgDepositBalance12m", 200_000).put("eBankingProducts", 3);

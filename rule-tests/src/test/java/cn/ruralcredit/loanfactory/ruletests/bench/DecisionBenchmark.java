@@ -7,6 +7,7 @@ import cn.ruralcredit.loanfactory.rules.engine.RuleCompiler;
 import cn.ruralcredit.loanfactory.rules.request.DecisionRequest;
 import cn.ruralcredit.loanfactory.rules.request.DecisionRequestReader;
 import cn.ruralcredit.loanfactory.rules.seed.SeedRuleSets;
+import cn.ruralcredit.loanfactory.rules.seed.SeedScenarios;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,7 +22,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.concurrent.TimeUnit;
 
@@ -53,17 +53,14 @@ public class DecisionBenchmark {
         RuleCompiler compiler = new RuleCompiler();
         funong = compiler.compile(SeedRuleSets.ruleSet("FUNONG"));
         fushang = compiler.compile(SeedRuleSets.ruleSet("FUSHANG"));
-        approvedJson = request("scenarios/FUNONG/01-api-example.json").toString();
+        approvedJson = request("FUNONG", "01-api-example.json").toString();
         approved = DecisionRequestReader.read(JSON.readTree(approvedJson), null);
-        declined = DecisionRequestReader.read(request("scenarios/FUNONG/18-decline-all-stage-a-together.json"), null);
-        fushangReferred = DecisionRequestReader.read(request("scenarios/FUSHANG/05-s3-revenue-at-2000000-guarantor-referred.json"), null);
+        declined = DecisionRequestReader.read(request("FUNONG", "18-decline-all-stage-a-together.json"), null);
+        fushangReferred = DecisionRequestReader.read(request("FUSHANG", "05-s3-revenue-at-2000000-guarantor-referred.json"), null);
     }
 
-    private static JsonNode request(String resource) throws IOException {
-        try (InputStream in = DecisionBenchmark.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) throw new IOException("missing benchmark input " + resource);
-            return JSON.readTree(in).get("request");
-        }
+    private static JsonNode request(String productCode, String fileName) {
+        return SeedScenarios.file(productCode, fileName).scenario().request();
     }
 
     @Benchmark
