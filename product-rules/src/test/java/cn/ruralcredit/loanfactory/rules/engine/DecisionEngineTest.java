@@ -2,8 +2,10 @@ package cn.ruralcredit.loanfactory.rules.engine;
 
 import cn.ruralcredit.loanfactory.rules.model.Outcome;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The engine fails closed: no outcome, two outcomes or a loop is an error, never an approval. */
+/**
+ * The engine fails closed: no outcome, two outcomes, a loop (firing cap) or a run past the time
+ * cap is an error, never an approval. Tests that loop carry a {@link Timeout} so that a cap that
+ * stops working fails the test instead of hanging the build.
+ */
 class DecisionEngineTest {
     private static final BigDecimal LPR = new BigDecimal("3.00");
     private static final String HEADER = """
@@ -39,6 +45,17 @@ class DecisionEngineTest {
             end
             """;
 
+    /** Re-activates itself: it matches on validityMonths and modifies it, without no-loop. */
+    private static final String MODIFY_LOOP = """
+            rule "TEST: modify the result it matches, without no-loop"
+                ruleflow-group "scoring"
+            when
+                $r : DecisionResult( validityMonths == null || validityMonths >= 0 )
+            then
+                modify( $r ) { setValidityMonths( 12 ) }
+            end
+            """;
+
     private static CompiledRuleSet compile(String... rules) {
         return new RuleCompiler().compile(new RuleSetSource(Map.of("TEST/rules.drl", HEADER + String.join("\n", rules))));
     }
@@ -58,12 +75,14 @@ class DecisionEngineTest {
     void shouldRefuseADecisionWithoutLineValidity() {
         String noValidity = DECLINE_ALL.replace("$r.setValidityMonths( 12 );", "");
         EvaluationException e = assertThrows(EvaluationException.class, () -> evaluate(compile(TERMS, noValidity)));
+        assertEquals(EvaluationException.Kind.MISSING_VALIDITY, e.kind());
         assertTrue(e.getMessage().contains("validityMonths"), e.getMessage());
     }
 
     @Test
     void shouldRefuseARuleSetThatSetsNoOutcome() {
         EvaluationException e = assertThrows(EvaluationException.class, () -> evaluate(compile(TERMS)));
+        assertEquals(EvaluationException.Kind.OUTCOME_COUNT, e.kind());
         assertTrue(e.getMessage().contains("0 outcomes"), e.getMessage());
     }
 
@@ -71,10 +90,12 @@ class DecisionEngineTest {
     void shouldRefuseARuleSetThatSetsTwoOutcomes() {
         String second = DECLINE_ALL.replace("TEST: decline everyone", "TEST: decline everyone again");
         EvaluationException e = assertThrows(EvaluationException.class, () -> evaluate(compile(TERMS, DECLINE_ALL, second)));
+        assertEquals(EvaluationException.Kind.OUTCOME_COUNT, e.kind());
         assertTrue(e.getMessage().contains("2 outcomes"), e.getMessage());
     }
 
     @Test
+    @Timeout(30)
     void shouldStopARuleSetThatLoops() {
         String loop = """
                 rule "TEST: loop forever"
@@ -93,7 +114,88 @@ class DecisionEngineTest {
                 end
                 """;
         EvaluationException e = assertThrows(EvaluationException.class, () -> evaluate(compile(TERMS, DECLINE_ALL, loop)));
+        assertEquals(EvaluationException.Kind.FIRING_CAP, e.kind());
         assertTrue(e.getMessage().contains("looping"), e.getMessage());
+    }
+
+    @Test
+    @Timeout(30)
+    void shouldStopARuleThatReactivatesItselfAtTheFiringCap() {
+        CompiledRuleSet rs = compile(TERMS, DECLINE_ALL, MODIFY_LOOP);
+        EvaluationException e = assertThrows(EvaluationException.class, () -> evaluate(rs));
+        assertEquals(EvaluationException.Kind.FIRING_CAP, e.kind());
+        assertEquals("rule set " + rs.sha256() + " fired more than 500 rules for one decision: it is looping",
+                e.getMessage());
+    }
+
+    @Test
+    @Timeout(30)
+    void shouldStopALoopAtTheTimeCapWhenTheFiringCapIsOutOfReach() {
+        CompiledRuleSet rs = compile(TERMS, DECLINE_ALL, MODIFY_LOOP);
+        DecisionEngine engine = new DecisionEngine(Integer.MAX_VALUE - 1, Duration.ofMillis(200));
+        EvaluationException e = assertThrows(EvaluationException.class,
+                () -> engine.evaluate(rs, TestRequests.farmer(LocalDate.of(2025, 11, 21)), LPR));
+        assertEquals(EvaluationException.Kind.TIME_CAP, e.kind());
+        assertTrue(e.getMessage().startsWith("rule set " + rs.sha256() + " ran past the time cap of 200 ms for one decision after "),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith(" rule firings: it is looping or too slow"), e.getMessage());
+    }
+
+    @Test
+    @Timeout(30)
+    void shouldStopAnInsertLoopAtTheTimeCapToo() {
+        String loop = """
+                rule "TEST: insert a score part for every score part"
+                    ruleflow-group "scoring"
+                when
+                    $p : ScorePart()
+                then
+                    delete( $p );
+                    insert( new ScorePart( "again", 1 ) );
+                end
+                rule "TEST: start the loop"
+                    ruleflow-group "terms"
+                when
+                then
+                    insert( new ScorePart( "first", 1 ) );
+                end
+                """;
+        CompiledRuleSet rs = compile(TERMS, DECLINE_ALL, loop);
+        EvaluationException e = assertThrows(EvaluationException.class, () -> new DecisionEngine(Integer.MAX_VALUE - 1,
+                Duration.ofMillis(200)).evaluate(rs, TestRequests.farmer(LocalDate.of(2025, 11, 21)), LPR));
+        assertEquals(EvaluationException.Kind.TIME_CAP, e.kind());
+    }
+
+    @Test
+    void shouldDecideNormallyWithBothCapsSet() {
+        DecisionEngine engine = new DecisionEngine(10, Duration.ofSeconds(30));
+        EvaluatedDecision d = engine.evaluate(compile(TERMS, DECLINE_ALL), TestRequests.farmer(LocalDate.of(2025, 11, 21)), LPR);
+        assertEquals(Outcome.DECLINED, d.outcome());
+    }
+
+    @Test
+    void shouldDefaultToTenThousandFiringsAndTwoSeconds() {
+        assertEquals(10_000, new DecisionEngine().maxFirings());
+        assertEquals(Duration.ofSeconds(2), new DecisionEngine().maxDuration());
+        assertEquals(Duration.ofSeconds(2), new DecisionEngine(500).maxDuration());
+        assertEquals(500, new DecisionEngine(500).maxFirings());
+    }
+
+    @Test
+    void shouldRefuseCapsThatCannotWork() {
+        assertThrows(IllegalArgumentException.class, () -> new DecisionEngine(0));
+        assertThrows(IllegalArgumentException.class, () -> new DecisionEngine(Integer.MAX_VALUE));
+        assertThrows(IllegalArgumentException.class, () -> new DecisionEngine(100, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> new DecisionEngine(100, Duration.ofMillis(-1)));
+        assertThrows(NullPointerException.class, () -> new DecisionEngine(100, null));
+    }
+
+    @Test
+    void shouldKeepTheKindlessConstructorsUnspecified() {
+        assertEquals(EvaluationException.Kind.UNSPECIFIED, new EvaluationException("x").kind());
+        EvaluationException withCause = new EvaluationException("x", new IllegalStateException("y"));
+        assertEquals(EvaluationException.Kind.UNSPECIFIED, withCause.kind());
+        assertEquals("y", withCause.getCause().getMessage());
     }
 
     @Test
@@ -107,6 +209,8 @@ class DecisionEngineTest {
                     $i.divide( java.math.BigDecimal.ZERO );
                 end
                 """;
-        assertThrows(EvaluationException.class, () -> evaluate(compile(TERMS, DECLINE_ALL, failing)));
+        EvaluationException e = assertThrows(EvaluationException.class, () -> evaluate(compile(TERMS, DECLINE_ALL, failing)));
+        assertEquals(EvaluationException.Kind.RULE_ERROR, e.kind());
+        assertTrue(e.getCause() != null, "the rule's own failure is attached");
     }
 }
