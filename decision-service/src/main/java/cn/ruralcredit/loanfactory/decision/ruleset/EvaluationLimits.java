@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
+
 /**
  * The run-time bounds of one evaluation. A decision that reaches either fails closed (a 500
  * problem and an error log), never with an approval.
@@ -17,13 +19,17 @@ public interface EvaluationLimits {
     @WithDefault("10000")
     int maxFirings();
 
+    /** Wall-clock time per decision; the seed rule sets take well under a millisecond once warm. */
+    @WithDefault("2S")
+    Duration maxDuration();
+
     /** The one engine every decision, offer, test run and diff evaluates with. */
     @ApplicationScoped
     class EngineProducer {
         @Produces
         @Singleton
         DecisionEngine engine(EvaluationLimits limits) {
-            return new DecisionEngine(limits.maxFirings());
+            return new DecisionEngine(limits.maxFirings(), limits.maxDuration());
         }
     }
 }
