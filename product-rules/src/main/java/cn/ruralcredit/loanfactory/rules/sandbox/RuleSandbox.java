@@ -68,6 +68,9 @@ import java.util.regex.Pattern;
  *   Methods matter because the compiler pastes a consequence or condition into a generated method, so
  *   <code>&#125; static int f() &#123; return f(); &#125; static void g() &#123;</code> in a consequence
  *   compiles into new methods. DRL {@code function}s, {@code declare} and {@code declare enum} fact types are fine.</dd>
+ * <dt>{@code CLOCK}</dt><dd>reading the wall clock: {@code now(…)} calls, {@code Clock},
+ * {@code InstantSource}, {@code currentTimeMillis}, {@code nanoTime}, and the {@code date-effective} /
+ * {@code date-expires} rule attributes. Rules take the evaluation date from the {@code asOfDate} fact.</dd>
  * <dt>{@code TIMER}</dt><dd>{@code timer}, {@code duration} and {@code calendars} rule attributes, which
  *   schedule firings on the engine's timer thread.</dd>
  * <dt>{@code UNICODE_ESCAPE}, {@code HIDDEN_CHARACTER}, {@code SYNTAX}</dt><dd>text that could read
@@ -177,6 +180,9 @@ public final class RuleSandbox {
         REASONS.put("LOCAL_DECLARATION", "declaring a class (local, anonymous, interface, enum or record) or a"
                 + " method inside rule code is refused: its code could loop or recurse out of this check's sight."
                 + " Put shared logic in a DRL function, and declare fact types with declare.");
+        refuse("CLOCK", "rules never read the clock: the evaluation date is the asOfDate fact, so that a decision"
+                        + " can be replayed with the same answer on any later day.",
+                "Clock", "InstantSource", "currentTimeMillis", "nanoTime");
         REASONS.put("TIMER", "timer, duration and calendars schedule firings on the engine's timer thread; a"
                 + " decision is evaluated once, at once.");
         REASONS.put("LAMBDA", "with forEach, streams or removeIf a lambda or method reference iterates inside one"
@@ -569,7 +575,7 @@ public final class RuleSandbox {
 
         private static boolean isNameCheck(String construct) {
             return switch (construct) {
-                case "LOOP", "LOCAL_DECLARATION", "TIMER", "LAMBDA", "KIE_RUNTIME" -> false;
+                case "LOOP", "LOCAL_DECLARATION", "TIMER", "CLOCK", "LAMBDA", "KIE_RUNTIME" -> false;
                 default -> true;
             };
         }
@@ -594,6 +600,10 @@ public final class RuleSandbox {
                 case "timer" -> punct(k + 1, '(') || kind(k + 1, Kind.NUMBER) ? "TIMER" : null;
                 case "duration" -> punct(k + 1, '(') || kind(k + 1, Kind.NUMBER) ? "TIMER" : null;
                 case "calendars" -> kind(k + 1, Kind.STRING) ? "TIMER" : null;
+                // LocalDate.now(), Instant.now() …; a fact property named now (without a call) stays allowed
+                case "now" -> punct(k + 1, '(') ? "CLOCK" : null;
+                // date-effective and date-expires make a rule's activity depend on the wall clock
+                case "date" -> punct(k + 1, '-') && (ident(k + 2, "effective") || ident(k + 2, "expires")) ? "CLOCK" : null;
                 default -> refusedName(name);
             };
         }

@@ -602,6 +602,22 @@ class RuleSandboxTest {
                 """, at(4, 5, "TIMER"));
     }
 
+    @Test
+    void shouldRefuseReadingTheClockInAConsequence() {
+        assertRefused(then("LocalDate d = LocalDate.now();"), at(8, 29, "CLOCK"));
+    }
+
+    @Test
+    void shouldRefuseADateEffectiveAttribute() {
+        assertRefused("""
+                rule "TEST: from new year"
+                    date-effective "1-Jan-2027"
+                when
+                then
+                end
+                """, at(4, 5, "CLOCK"));
+    }
+
     // --- reaching the engine ---
 
     @Test
@@ -666,7 +682,7 @@ class RuleSandboxTest {
     @Test
     void shouldListEveryRefusedNameUnderOneOfTheDocumentedCodes() {
         Set<String> codes = Set.of("SYSTEM", "RUNTIME", "PROCESS", "THREAD", "REFLECTION", "CLASS_LOADING", "FILE_IO",
-                "NETWORK", "JNDI", "SCRIPTING", "KIE_RUNTIME", "LOOP");
+                "NETWORK", "JNDI", "SCRIPTING", "KIE_RUNTIME", "LOOP", "CLOCK");
         assertEquals(codes, Set.copyOf(RuleSandbox.refusedNames().values()));
     }
 }
