@@ -1,0 +1,22 @@
+package cn.ruralcredit.loanfactory.decision.security;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of staff logins and channel keys ({@code loanfactory.security.*}). */
+@ConfigMapping(prefix = "loanfactory.security")
+public interface SecurityConfig {
+
+    /**
+     * How long a channel key, once looked up, is trusted without reading it again. A key revoked
+     * on this node stops at once; on another node of a cluster within this time.
+     */
+    @WithDefault("30s")
+    Duration channelKeyCacheTtl();
+
+    /** bcrypt cost (log2 of the rounds) of new password hashes; existing hashes keep theirs. */
+    @WithDefault("12")
+    int bcryptCost();
+}
