@@ -104,6 +104,7 @@ class DecisionResourceTest {
                 .body("decisionId", equalTo(id))
                 .body("asOfDate", equalTo(today))
                 .body("creditLimit", equalTo(80000))
+                .body("lprPct", equalTo(3.00f))
                 .body("request.asOfDate", equalTo(today))
                 .body("request.requestId", equalTo(request.requestId()))
                 .body("request.applicant.name", equalTo("  𠮷野家 张三  "))
