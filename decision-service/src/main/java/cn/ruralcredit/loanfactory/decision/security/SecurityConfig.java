@@ -16,7 +16,11 @@ public interface SecurityConfig {
     @WithDefault("30s")
     Duration channelKeyCacheTtl();
 
-    /** bcrypt cost (log2 of the rounds) of new password hashes; existing hashes keep theirs. */
-    @WithDefault("12")
+    /**
+     * bcrypt cost (log2 of the rounds) of new password hashes; existing hashes keep theirs. Basic
+     * checks the password at every request, so each step up doubles the CPU of every staff call:
+     * 10 takes tens of milliseconds, 12 a few hundred on a small server.
+     */
+    @WithDefault("10")
     int bcryptCost();
 }

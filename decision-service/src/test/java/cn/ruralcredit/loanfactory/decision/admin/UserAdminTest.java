@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -242,6 +243,8 @@ class UserAdminTest {
                 .body("paths.'/api/v1/market-rates'.post.responses.'201'", org.hamcrest.Matchers.notNullValue())
                 .body("components.securitySchemes.channelKey.name", equalTo("X-Api-Key"))
                 .body("components.securitySchemes.staffBasic.scheme", equalTo("basic"))
-                .body("paths.'/api/v1/decisions'.post.security", hasSize(1));
+                .body("components.securitySchemes.keySet()", containsInAnyOrder("channelKey", "staffBasic", "staffBearer"))
+                .body("paths.'/api/v1/decisions'.post.security", hasSize(1))
+                .body("paths.'/api/v1/decisions/{decisionId}'.get.security", hasSize(3));
     }
 }
