@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.util.List;
@@ -22,6 +24,16 @@ public final class ApiJson {
             .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true)
             .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
             .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+            .build();
+
+    /**
+     * Reads stored JSON back exactly as written: a JSON tree would otherwise strip trailing zeros,
+     * and a stored {@code "lprPct": 3.00} would be answered as {@code 3}.
+     */
+    private static final ObjectMapper STORED = JsonMapper.builder()
+            .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
     private ApiJson() {
@@ -51,7 +63,7 @@ public final class ApiJson {
 
     public static JsonNode readStored(String json) {
         try {
-            return MAPPER.readTree(json);
+            return STORED.readTree(json);
         } catch (JsonProcessingException e) {
             throw new ProblemException(500, "Internal Server Error", "a stored record is not valid JSON");
         }

@@ -1,8 +1,11 @@
 package cn.ruralcredit.loanfactory.decision.api;
 
+import cn.ruralcredit.loanfactory.decision.platform.OpenApiSecurity;
 import cn.ruralcredit.loanfactory.decision.problem.Problem;
+import cn.ruralcredit.loanfactory.decision.security.Roles;
 import cn.ruralcredit.loanfactory.rules.request.DecisionRequest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,15 +15,33 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The decision API for channel apps (API.md). Thin: the service holds the logic. */
+/**
+ * The decision API for channel apps (API.md). Thin: the service holds the logic, including whose
+ * decision it is. The security schemes of the whole API are declared here (see OpenApiSecurity).
+ */
 @Path("/api/v1/decisions")
+@SecuritySchemes({
+        @SecurityScheme(securitySchemeName = OpenApiSecurity.CHANNEL_KEY, type = SecuritySchemeType.APIKEY,
+                in = SecuritySchemeIn.HEADER, apiKeyName = "X-Api-Key",
+                description = "A channel app's API key (role CHANNEL); issued by an admin and shown once"),
+        @SecurityScheme(securitySchemeName = OpenApiSecurity.STAFF_BASIC, type = SecuritySchemeType.HTTP, scheme = "basic",
+                description = "A staff user of the service's own user store"),
+        @SecurityScheme(securitySchemeName = OpenApiSecurity.STAFF_BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+                bearerFormat = "JWT",
+                description = "A staff access token of the OIDC provider (Keycloak) when enabled; roles in realm_access/roles")
+})
 @Tag(name = "Decisions", description = "Credit decisions on the seed and factory loan products")
 public class DecisionResource {
 
@@ -28,12 +49,14 @@ public class DecisionResource {
     DecisionService service;
 
     @POST
+    @RolesAllowed(Roles.CHANNEL)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = OpenApiSecurity.CHANNEL_KEY)
     @Operation(summary = "Decide an application",
             description = "Evaluates the request with the product's rule set version in force on asOfDate (today in "
                     + "Asia/Shanghai when absent) and stores the decision before answering. A repeated requestId with the "
-                    + "same body returns the stored decision; with another body it is a 409. Required fields: requestId, "
+                    + "same body returns the stored decision; with another body it is a 409. A requestId is the calling channel's own: other channels may use the same one. Required fields: requestId, "
                     + "productCode, applicant.idNumber, applicant.name, applicant.segment, application.termMonths; missing "
                     + "optional numbers count as 0, booleans as false, enums as NONE (purpose as OTHER), and a missing "
                     + "requestedAmount means the limit is the cap (PRODUCTS.md 1.1).")
@@ -46,6 +69,10 @@ public class DecisionResource {
     @APIResponse(responseCode = "400", description = "Invalid request; errors names each bad field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad ID number", value = OpenApiExamples.BAD_REQUEST)))
+    @APIResponse(responseCode = "401", description = "No channel key, or an unknown or revoked one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a channel app (staff cannot decide)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown productCode",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "requestId already used with a different request",
@@ -62,12 +89,21 @@ public class DecisionResource {
 
     @GET
     @Path("/{decisionId}")
+    @RolesAllowed({Roles.AUDITOR, Roles.CHANNEL})
     @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = OpenApiSecurity.CHANNEL_KEY)
+    @SecurityRequirement(name = OpenApiSecurity.STAFF_BASIC)
+    @SecurityRequirement(name = OpenApiSecurity.STAFF_BEARER)
     @Operation(summary = "Read a stored decision",
-            description = "The decision as it was returned, plus request: the request exactly as evaluated, asOfDate filled in.")
+            description = "The decision as it was returned, plus request: the request exactly as evaluated, asOfDate filled in. "
+                    + "Auditors read every decision; a channel app only its own.")
     @APIResponse(responseCode = "200", description = "The stored decision",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such decision",
+    @APIResponse(responseCode = "401", description = "No credentials, or credentials not accepted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Neither an auditor nor a channel app",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such decision, or another channel's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ObjectNode find(@PathParam("decisionId") String decisionId) {
         return service.find(decisionId);

@@ -7,6 +7,8 @@ import cn.ruralcredit.loanfactory.decision.platform.Ulid;
 import cn.ruralcredit.loanfactory.decision.problem.ProblemException;
 import cn.ruralcredit.loanfactory.decision.ruleset.DecisionClock;
 import cn.ruralcredit.loanfactory.decision.ruleset.RuleSetsInForce;
+import cn.ruralcredit.loanfactory.decision.security.ChannelCaller;
+import cn.ruralcredit.loanfactory.decision.security.Roles;
 import cn.ruralcredit.loanfactory.rules.engine.CompiledRuleSet;
 import cn.ruralcredit.loanfactory.rules.engine.DecisionEngine;
 import cn.ruralcredit.loanfactory.rules.engine.EngineInfo;
@@ -17,6 +19,8 @@ import cn.ruralcredit.loanfactory.rules.request.DecisionRequestReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -33,6 +37,8 @@ import java.util.concurrent.TimeUnit;
  * transaction, the idempotency key, the product, the rule set version and the LPR in force are
  * resolved; the rules run outside any transaction; and the decision is written in its own
  * transaction before the response is returned. If it cannot be written, no decision is returned.
+ * A decision belongs to the channel whose API key asked for it: the requestId is that channel's
+ * idempotency key, and only that channel (or an auditor) can read the decision back.
  */
 @ApplicationScoped
 public class DecisionService {
@@ -44,17 +50,21 @@ public class DecisionService {
     RuleSetsInForce ruleSets;
     @Inject
     MeterRegistry registry;
+    @Inject
+    SecurityIdentity identity;
 
-    private final DecisionEngine engine = new DecisionEngine();
+    @Inject
+    DecisionEngine engine;
 
     /** Decides a request body; returns the decision JSON (the stored one for a repeated request). */
     public String decide(String body) {
+        String channel = ChannelCaller.of(identity).orElseThrow(ForbiddenException::new);
         LocalDate today = LocalDate.now(DecisionClock.ZONE);
         DecisionRequest received = DecisionRequestReader.read(ApiJson.parse(body), today);
         String requestHash = CanonicalJson.sha256(CanonicalJson.of(received));
         DecisionRequest request = received.evaluatedOn(today);
 
-        Prepared prepared = QuarkusTransaction.requiringNew().call(() -> prepare(request, requestHash));
+        Prepared prepared = QuarkusTransaction.requiringNew().call(() -> prepare(channel, request, requestHash));
         if (prepared.storedResponse() != null) return prepared.storedResponse();
 
         long started = System.nanoTime();
@@ -65,16 +75,23 @@ public class DecisionService {
                 request.asOfDate(), prepared.lprPct(), evaluated.outcome(), evaluated.tier(), evaluated.creditLimit(),
                 evaluated.annualRatePct(), evaluated.guarantee(), evaluated.approvalLevel(), evaluated.validityMonths(),
                 evaluated.reasons(), evaluated.firedRules(), DECIDED_AT.format(decidedAt));
-        String answer = store(toEntity(request, requestHash, response, ApiJson.write(response), decidedAt));
+        String answer = store(toEntity(channel, request, requestHash, response, ApiJson.write(response), decidedAt));
         registry.timer("loanfactory.decisions", "product", request.productCode(), "outcome", evaluated.outcome().name())
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         return answer;
     }
 
-    /** The stored decision: the response as returned plus {@code request} as evaluated. */
+    /**
+     * The stored decision: the response as returned plus {@code request} as evaluated. An auditor
+     * reads any decision; a channel only its own, and another channel's is "not found", so that
+     * decision ids of other channels cannot be probed.
+     */
     public ObjectNode find(String decisionId) {
+        boolean auditor = identity.hasRole(Roles.AUDITOR);
+        var channel = ChannelCaller.of(identity);
         return QuarkusTransaction.requiringNew().call(() -> {
             Decision d = Decision.<Decision>findByIdOptional(decisionId)
+                    .filter(found -> auditor || channel.filter(found.channel::equals).isPresent())
                     .orElseThrow(() -> ProblemException.notFound("no decision " + decisionId));
             ObjectNode node = (ObjectNode) ApiJson.readStored(d.responseJson);
             node.set("request", ApiJson.readStored(d.requestJson));
@@ -85,8 +102,8 @@ public class DecisionService {
     private record Prepared(String storedResponse, CompiledRuleSet ruleSet, int version, BigDecimal lprPct) {
     }
 
-    private Prepared prepare(DecisionRequest request, String requestHash) {
-        var existing = Decision.findByRequestId(request.requestId());
+    private Prepared prepare(String channel, DecisionRequest request, String requestHash) {
+        var existing = Decision.findByChannelAndRequestId(channel, request.requestId());
         if (existing.isPresent()) return new Prepared(storedFor(existing.get(), requestHash), null, 0, null);
         Product product = Product.findByCode(request.productCode())
                 .orElseThrow(() -> ProblemException.notFound("unknown productCode " + request.productCode()));
@@ -114,27 +131,23 @@ public class DecisionService {
                 QuarkusTransaction.requiringNew().run(decision::persist);
                 return decision.responseJson;
             } catch (RuntimeException e) {
-                if (isDuplicateKey(e)) {
-                    // a concurrent request with the same requestId was stored first: answer as for a repeat
-                    return QuarkusTransaction.requiringNew().call(() -> Decision.findByRequestId(decision.requestId)
-                            .map(d -> storedFor(d, decision.requestHash))
-                            .orElseThrow(() -> e));
+                if (Causes.isDuplicateKey(e)) {
+                    // a concurrent request of the channel with the same requestId was stored first: answer as for a repeat
+                    return QuarkusTransaction.requiringNew().call(() ->
+                            Decision.findByChannelAndRequestId(decision.channel, decision.requestId)
+                                    .map(d -> storedFor(d, decision.requestHash))
+                                    .orElseThrow(() -> e));
                 }
                 if (!isRetryableConflict(e) || attempt >= MAX_WRITE_ATTEMPTS) throw e;
             }
         }
     }
 
-    private static boolean isDuplicateKey(Throwable e) {
-        return Causes.anySql(e, sql -> sql.getSQLState() != null && sql.getSQLState().startsWith("23"))
-                || Causes.any(e, org.hibernate.exception.ConstraintViolationException.class::isInstance);
-    }
-
     private static boolean isRetryableConflict(Throwable e) {
         return Causes.anySql(e, sql -> sql.getErrorCode() == 1213 || "40001".equals(sql.getSQLState()));
     }
 
-    private static Decision toEntity(DecisionRequest request, String requestHash, DecisionResponse response,
+    private static Decision toEntity(String channel, DecisionRequest request, String requestHash, DecisionResponse response,
                                      String responseJson, Instant decidedAt) {
         Decision d = new Decision();
         d.id = response.decisionId();
@@ -149,7 +162,7 @@ public class DecisionService {
         d.outcome = response.outcome().name();
         d.creditLimit = response.creditLimit();
         d.annualRatePct = response.annualRatePct();
-        d.channel = request.channel();
+        d.channel = channel;
         d.requestJson = CanonicalJson.of(request);
         d.responseJson = responseJson;
         d.firedRules = ApiJson.write(response.firedRules());

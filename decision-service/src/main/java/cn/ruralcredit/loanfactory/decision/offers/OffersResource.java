@@ -1,7 +1,10 @@
 package cn.ruralcredit.loanfactory.decision.offers;
 
 import cn.ruralcredit.loanfactory.decision.api.ApiJson;
+import cn.ruralcredit.loanfactory.decision.platform.OpenApiSecurity;
 import cn.ruralcredit.loanfactory.decision.problem.Problem;
+import cn.ruralcredit.loanfactory.decision.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -12,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Product matching for channel apps (一选多, API.md). */
@@ -23,6 +27,8 @@ public class OffersResource {
     OffersService service;
 
     @POST
+    @RolesAllowed(Roles.CHANNEL)
+    @SecurityRequirement(name = OpenApiSecurity.CHANNEL_KEY)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Match an applicant with every product",
@@ -32,6 +38,10 @@ public class OffersResource {
     @APIResponse(responseCode = "200", description = "The offers, best first (possibly none)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OffersResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request; errors names each bad field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No channel key, or an unknown or revoked one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a channel app",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "No LPR in force on asOfDate",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

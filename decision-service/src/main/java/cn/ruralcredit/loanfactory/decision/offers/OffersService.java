@@ -34,7 +34,8 @@ public class OffersService {
     @Inject
     RuleSetsInForce ruleSets;
 
-    private final DecisionEngine engine = new DecisionEngine();
+    @Inject
+    DecisionEngine engine;
 
     private record Candidate(Product product, RuleSetsInForce.InForce inForce) {
     }

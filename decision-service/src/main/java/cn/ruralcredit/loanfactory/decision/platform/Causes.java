@@ -18,4 +18,10 @@ public final class Causes {
     public static boolean anySql(Throwable e, Predicate<SQLException> test) {
         return any(e, t -> t instanceof SQLException sql && test.test(sql));
     }
+
+    /** A unique key (or other integrity constraint) refused the write. */
+    public static boolean isDuplicateKey(Throwable e) {
+        return anySql(e, sql -> sql.getSQLState() != null && sql.getSQLState().startsWith("23"))
+                || any(e, org.hibernate.exception.ConstraintViolationException.class::isInstance);
+    }
 }

@@ -1,33 +1,40 @@
 package cn.ruralcredit.loanfactory.decision.problem;
 
 import cn.ruralcredit.loanfactory.rules.request.FieldError;
+import cn.ruralcredit.loanfactory.rules.request.InvalidRequestException;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects every invalid field of a request, so one 400 names them all. */
+/** Collects every invalid field of a request body, then fails with one 400 that names them all. */
 public final class FieldErrors {
     private final List<FieldError> errors = new ArrayList<>();
+
+    /** Records {@code message} for {@code field} unless {@code valid}; returns {@code valid}. */
+    public boolean check(boolean valid, String field, String message) {
+        if (!valid) errors.add(new FieldError(field, message));
+        return valid;
+    }
+
+    /** Records {@code message} for {@code field} when {@code invalid}; returns this, for chains of checks. */
+    public FieldErrors refuseIf(boolean invalid, String field, String message) {
+        if (invalid) errors.add(new FieldError(field, message));
+        return this;
+    }
 
     public FieldErrors add(String field, String message) {
         errors.add(new FieldError(field, message));
         return this;
     }
 
-    /** Records {@code message} for {@code field} when {@code invalid}. */
-    public FieldErrors check(boolean invalid, String field, String message) {
-        if (invalid) add(field, message);
-        return this;
-    }
-
-    public FieldErrors addAll(List<FieldError> more) {
-        errors.addAll(more);
-        return this;
-    }
-
-    /** Throws a 400 naming every field collected, if any. */
+    /** A 400 problem naming every recorded field, if there is one. */
     public void throwIfAny() {
-        if (!errors.isEmpty()) throw ProblemException.badFields(errors);
+        if (!errors.isEmpty()) throw new InvalidRequestException(errors);
+    }
+
+    /** The 400 for a request without a body. */
+    public static InvalidRequestException missingBody() {
+        return new InvalidRequestException(List.of(new FieldError("$", "the request body is empty")));
     }
 
     public static boolean blank(String s) {

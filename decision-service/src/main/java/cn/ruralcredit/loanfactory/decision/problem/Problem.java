@@ -12,6 +12,11 @@ public record Problem(String type, String title, int status, String detail, List
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Response response(int status, String title, String detail, List<FieldError> errors) {
-        return Response.status(status).type(MEDIA_TYPE).entity(new Problem("about:blank", title, status, detail, errors)).build();
+        return builder(status, title, detail, errors).build();
+    }
+
+    /** A problem response still open for headers. */
+    public static Response.ResponseBuilder builder(int status, String title, String detail, List<FieldError> errors) {
+        return Response.status(status).type(MEDIA_TYPE).entity(new Problem("about:blank", title, status, detail, errors));
     }
 }

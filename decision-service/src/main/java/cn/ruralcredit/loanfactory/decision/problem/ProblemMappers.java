@@ -4,7 +4,11 @@ import cn.ruralcredit.loanfactory.decision.platform.Causes;
 import cn.ruralcredit.loanfactory.decision.ruleset.RuleSetIntegrityException;
 import cn.ruralcredit.loanfactory.rules.engine.EvaluationException;
 import cn.ruralcredit.loanfactory.rules.engine.RuleCompilationException;
+import cn.ruralcredit.loanfactory.rules.request.FieldError;
 import cn.ruralcredit.loanfactory.rules.request.InvalidRequestException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -12,6 +16,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Maps failures to problem details. No stack trace, exception class or internal message ever
@@ -32,7 +39,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response evaluationFailed(EvaluationException e) {
-        return failedClosed(e, "decision failed closed", "the rule set could not produce a decision");
+        String reason = switch (e.kind()) {
+            case FIRING_CAP -> "the rule set fired more rules than a decision may (it loops)";
+            case TIME_CAP -> "the rule set ran longer than a decision may";
+            default -> "the rule set could not produce a decision";
+        };
+        return failedClosed(e, "decision failed closed (" + e.kind() + ")", reason);
     }
 
     @ServerExceptionMapper
@@ -75,7 +87,39 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        return Problem.response(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), null);
+        if (status == 400 && Causes.any(e, JsonProcessingException.class::isInstance)) {
+            return Problem.response(400, "Bad Request", "the request has invalid fields",
+                    List.of(new FieldError("$", "malformed JSON")));
+        }
+        String reason = e.getResponse().getStatusInfo().getReasonPhrase();
+        // a wrapped cause's message names Java classes: the client gets the reason phrase instead
+        return Problem.response(status, reason, e.getCause() == null ? e.getMessage() : reason, null);
+    }
+
+    /** A JSON body bound to a record whose field has the wrong type or format (a date that is not a date). */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return Problem.response(400, "Bad Request", "the request has invalid fields",
+                List.of(new FieldError(fieldOf(e), expected(e.getTargetType()))));
+    }
+
+    private static String fieldOf(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) field.append(field.isEmpty() ? "" : ".").append(r.getFieldName());
+            if (r.getIndex() >= 0) field.append('[').append(r.getIndex()).append(']');
+        }
+        return field.isEmpty() ? "$" : field.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) return "has the wrong type";
+        if (type == LocalDate.class) return "must be a date (yyyy-MM-dd)";
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) return "must be a number";
+        if (type == Boolean.class || type == boolean.class) return "must be true or false";
+        if (type == String.class) return "must be a string";
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) return "must be an array";
+        return "has the wrong type";
     }
 
     @ServerExceptionMapper

@@ -71,19 +71,19 @@ public class ProductService {
     private static void validate(ProductViews.NewProduct r) {
         if (r == null) throw ProblemException.badField("body", "is required");
         FieldErrors errors = new FieldErrors()
-                .check(r.code() == null || !CODE.matcher(r.code()).matches(), "code",
+                .refuseIf(r.code() == null || !CODE.matcher(r.code()).matches(), "code",
                         "2 to 32 upper-case letters, digits or '_', starting with a letter")
-                .check(FieldErrors.blank(r.nameZh()) || r.nameZh().length() > 100, "nameZh", "is required, at most 100 characters")
-                .check(FieldErrors.blank(r.nameEn()) || r.nameEn().length() > 100, "nameEn", "is required, at most 100 characters")
-                .check(r.description() != null && r.description().length() > 1000, "description", "at most 1000 characters")
-                .check(r.segments() == null || r.segments().isEmpty(), "segments", "name at least one segment");
+                .refuseIf(FieldErrors.blank(r.nameZh()) || r.nameZh().length() > 100, "nameZh", "is required, at most 100 characters")
+                .refuseIf(FieldErrors.blank(r.nameEn()) || r.nameEn().length() > 100, "nameEn", "is required, at most 100 characters")
+                .refuseIf(r.description() != null && r.description().length() > 1000, "description", "at most 1000 characters")
+                .refuseIf(r.segments() == null || r.segments().isEmpty(), "segments", "name at least one segment");
         if (r.segments() != null) {
             for (int i = 0; i < r.segments().size(); i++) {
                 String s = r.segments().get(i);
-                errors.check(Arrays.stream(Segment.values()).noneMatch(v -> v.name().equals(s)), "segments[" + i + "]",
+                errors.refuseIf(Arrays.stream(Segment.values()).noneMatch(v -> v.name().equals(s)), "segments[" + i + "]",
                         "must be one of " + Arrays.toString(Segment.values()));
             }
-            errors.check(r.segments().stream().distinct().count() != r.segments().size(), "segments", "must not repeat");
+            errors.refuseIf(r.segments().stream().distinct().count() != r.segments().size(), "segments", "must not repeat");
         }
         errors.throwIfAny();
     }

@@ -50,7 +50,7 @@ public class ScenarioService {
     public ScenarioViews.StoredCase create(String code, ScenarioViews.CaseInput input) {
         FieldErrors errors = new FieldErrors();
         if (input == null) throw ProblemException.badField("body", "is required");
-        errors.check(input.name() == null || !NAME.matcher(input.name()).matches(), "name",
+        errors.refuseIf(input.name() == null || !NAME.matcher(input.name()).matches(), "name",
                 "1 to 200 letters, digits, '.', '_' or '-', starting with a letter or digit");
         String json = caseJson(input, errors);
         Product product = product(code);
@@ -63,8 +63,8 @@ public class ScenarioService {
     public ScenarioViews.StoredCase update(String code, String name, ScenarioViews.CaseInput input) {
         FieldErrors errors = new FieldErrors();
         if (input == null) throw ProblemException.badField("body", "is required");
-        errors.check(input.lockVersion() == null, "lockVersion", "is required: the lockVersion of the scenario as you read it");
-        errors.check(input.name() != null && !input.name().equals(name), "name", "cannot be changed; create a new scenario");
+        errors.refuseIf(input.lockVersion() == null, "lockVersion", "is required: the lockVersion of the scenario as you read it");
+        errors.refuseIf(input.name() != null && !input.name().equals(name), "name", "cannot be changed; create a new scenario");
         String json = caseJson(input, errors);
         SuiteCase c = find(product(code), name);
         if (c.lockVersion != input.lockVersion()) {
@@ -94,14 +94,14 @@ public class ScenarioService {
 
     /** The case in the scenario file format; every invalid field is collected into {@code errors}, then thrown. */
     static String caseJson(ScenarioViews.CaseInput input, FieldErrors errors) {
-        errors.check(input.title() != null && input.title().length() > 500, "title", "at most 500 characters");
-        errors.check(input.description() != null && input.description().length() > 10_000, "description",
+        errors.refuseIf(input.title() != null && input.title().length() > 500, "title", "at most 500 characters");
+        errors.refuseIf(input.description() != null && input.description().length() > 10_000, "description",
                 "at most 10000 characters");
         JsonNode request = input.request();
         if (request == null || !request.isObject()) {
             errors.add("request", "is required: a decision request as in API.md, with asOfDate");
         } else {
-            errors.check(!request.hasNonNull("asOfDate"), "request.asOfDate",
+            errors.refuseIf(!request.hasNonNull("asOfDate"), "request.asOfDate",
                     "is required in a scenario, so that the case gives the same answer on every day");
             try {
                 DecisionRequestReader.read(request, null);
@@ -115,14 +115,14 @@ public class ScenarioService {
         if (expected == null || !expected.isObject() || expected.isEmpty()) {
             errors.add("expected", "is required: at least one decision field the case must produce");
         } else {
-            expected.fieldNames().forEachRemaining(f -> errors.check(!EXPECTED_FIELDS.contains(f), "expected." + f,
+            expected.fieldNames().forEachRemaining(f -> errors.refuseIf(!EXPECTED_FIELDS.contains(f), "expected." + f,
                     "is not a decision field; expected may name " + EXPECTED_FIELDS));
         }
         JsonNode fired = input.firedRules();
         if (fired != null && !fired.isNull()) {
             boolean strings = fired.isArray();
             if (strings) for (JsonNode n : fired) strings &= n.isTextual();
-            errors.check(!strings, "firedRules", "must be an array of rule names");
+            errors.refuseIf(!strings, "firedRules", "must be an array of rule names");
         }
         errors.throwIfAny();
         ObjectNode file = JsonNodeFactory.instance.objectNode();

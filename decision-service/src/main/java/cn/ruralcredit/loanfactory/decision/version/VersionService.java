@@ -77,7 +77,7 @@ public class VersionService {
     public VersionViews.Detail createDraft(String code, VersionRequests.NewDraft request) {
         VersionRequests.CopyFrom copyFrom = request == null ? null : request.copyFrom();
         String note = request == null ? null : request.note();
-        new FieldErrors().check(note != null && note.length() > MAX_NOTE, "note", "must be at most " + MAX_NOTE + " characters")
+        new FieldErrors().refuseIf(note != null && note.length() > MAX_NOTE, "note", "must be at most " + MAX_NOTE + " characters")
                 .throwIfAny();
         Product product = Product.findByCodeForUpdate(code).orElseThrow(() -> noProduct(code));
         RuleSetSource source;
@@ -103,9 +103,9 @@ public class VersionService {
     /** The version a copy is taken from: any version of any product. */
     public RuleSetVersion copySource(String code, VersionRequests.CopyFrom copyFrom) {
         String fromCode = copyFrom.productCode() == null ? code : copyFrom.productCode();
-        FieldErrors errors = new FieldErrors().check(copyFrom.version() == null, "copyFrom.version", "is required");
+        FieldErrors errors = new FieldErrors().refuseIf(copyFrom.version() == null, "copyFrom.version", "is required");
         Product from = Product.findByCode(fromCode).orElse(null);
-        errors.check(from == null, "copyFrom.productCode", "no product " + fromCode);
+        errors.refuseIf(from == null, "copyFrom.productCode", "no product " + fromCode);
         errors.throwIfAny();
         return RuleSetVersion.find(from, copyFrom.version()).orElseThrow(() ->
                 ProblemException.badField("copyFrom.version", fromCode + " has no version " + copyFrom.version()));
@@ -136,19 +136,19 @@ public class VersionService {
     private static Map<String, String> validFiles(VersionRequests.Edit request) {
         FieldErrors errors = new FieldErrors();
         if (request == null) throw ProblemException.badField("body", "is required");
-        errors.check(request.lockVersion() == null, "lockVersion", "is required: the lockVersion of the version as you read it");
-        errors.check(request.note() != null && request.note().length() > MAX_NOTE, "note", "must be at most " + MAX_NOTE + " characters");
+        errors.refuseIf(request.lockVersion() == null, "lockVersion", "is required: the lockVersion of the version as you read it");
+        errors.refuseIf(request.note() != null && request.note().length() > MAX_NOTE, "note", "must be at most " + MAX_NOTE + " characters");
         Map<String, String> files = request.files();
         if (files == null || files.isEmpty()) {
             errors.add("files", "must name at least one DRL file");
         } else {
-            errors.check(files.size() > MAX_FILES, "files", "at most " + MAX_FILES + " files");
+            errors.refuseIf(files.size() > MAX_FILES, "files", "at most " + MAX_FILES + " files");
             files.forEach((path, content) -> {
                 String field = "files[" + path + "]";
-                errors.check(path.length() > 200 || !FILE_PATH.matcher(path).matches(), field,
+                errors.refuseIf(path.length() > 200 || !FILE_PATH.matcher(path).matches(), field,
                         "a file path is folders and a name ending in .drl, of letters, digits, '_', '-' and '.'");
-                errors.check(content == null, field, "needs content");
-                errors.check(content != null && content.length() > MAX_FILE_CHARS, field,
+                errors.refuseIf(content == null, field, "needs content");
+                errors.refuseIf(content != null && content.length() > MAX_FILE_CHARS, field,
                         "is longer than " + MAX_FILE_CHARS + " characters");
             });
         }
@@ -405,8 +405,8 @@ public class VersionService {
     private static String comment(VersionRequests.Comment request, boolean required) {
         String comment = request == null ? null : request.comment();
         new FieldErrors()
-                .check(required && FieldErrors.blank(comment), "comment", "is required: say why")
-                .check(comment != null && comment.length() > MAX_COMMENT, "comment", "must be at most " + MAX_COMMENT + " characters")
+                .refuseIf(required && FieldErrors.blank(comment), "comment", "is required: say why")
+                .refuseIf(comment != null && comment.length() > MAX_COMMENT, "comment", "must be at most " + MAX_COMMENT + " characters")
                 .throwIfAny();
         return FieldErrors.blank(comment) ? null : comment.strip();
     }

@@ -1,6 +1,7 @@
 package cn.ruralcredit.loanfactory.decision.api;
 
 import cn.ruralcredit.loanfactory.catalog.decision.Decision;
+import cn.ruralcredit.loanfactory.decision.support.Auth;
 import cn.ruralcredit.loanfactory.decision.support.EmbeddedMariaDbResource;
 import cn.ruralcredit.loanfactory.decision.support.Requests;
 import cn.ruralcredit.loanfactory.rules.seed.SeedRuleSets;
@@ -48,7 +49,7 @@ class DecisionResourceTest {
     AgroalDataSource dataSource;
 
     private static ValidatableResponse post(Object body) {
-        return given().contentType(ContentType.JSON).body(body.toString()).when().post(DECISIONS).then();
+        return Auth.channel().contentType(ContentType.JSON).body(body.toString()).when().post(DECISIONS).then();
     }
 
     private static long storedWithRequestId(String requestId) {
@@ -87,7 +88,7 @@ class DecisionResourceTest {
 
     @Test
     void shouldWriteTwoDecimalRatesAsNumbers() {
-        String body = given().contentType(ContentType.JSON).body(Requests.apiExample().toString())
+        String body = Auth.channel().contentType(ContentType.JSON).body(Requests.apiExample().toString())
                 .when().post(DECISIONS).then().statusCode(200).extract().asString();
         assertEquals(true, body.contains("\"annualRatePct\":5.20"), body);
         assertEquals(true, body.contains("\"lprPct\":3.00"), body);
@@ -98,11 +99,12 @@ class DecisionResourceTest {
         Requests request = Requests.apiExample().set("asOfDate", null).set("applicant.name", "  𠮷野家 张三  ");
         String id = post(request).statusCode(200).extract().path("decisionId");
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-        given().when().get(DECISIONS + "/" + id).then()
+        Auth.channel().when().get(DECISIONS + "/" + id).then()
                 .statusCode(200)
                 .body("decisionId", equalTo(id))
                 .body("asOfDate", equalTo(today))
                 .body("creditLimit", equalTo(80000))
+                .body("lprPct", equalTo(3.00f))
                 .body("request.asOfDate", equalTo(today))
                 .body("request.requestId", equalTo(request.requestId()))
                 .body("request.applicant.name", equalTo("  𠮷野家 张三  "))
@@ -173,7 +175,7 @@ class DecisionResourceTest {
 
     @Test
     void shouldNotFindAnUnknownDecision() {
-        given().when().get(DECISIONS + "/01JD2V7N3C4Q8W5T6Y7Z8A9B0C").then()
+        Auth.channel().when().get(DECISIONS + "/01JD2V7N3C4Q8W5T6Y7Z8A9B0C").then()
                 .statusCode(404).contentType("application/problem+json");
     }
 

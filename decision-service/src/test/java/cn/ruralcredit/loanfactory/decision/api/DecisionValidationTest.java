@@ -1,6 +1,7 @@
 package cn.ruralcredit.loanfactory.decision.api;
 
 import cn.ruralcredit.loanfactory.catalog.decision.Decision;
+import cn.ruralcredit.loanfactory.decision.support.Auth;
 import cn.ruralcredit.loanfactory.decision.support.Requests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,7 +17,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -29,7 +29,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class DecisionValidationTest {
 
     private static ValidatableResponse post(String body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/decisions").then();
+        return Auth.channel().contentType(ContentType.JSON).body(body).when().post("/api/v1/decisions").then();
     }
 
     static Stream<Arguments> invalidFields() {

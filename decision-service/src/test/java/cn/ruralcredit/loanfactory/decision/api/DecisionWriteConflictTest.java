@@ -1,6 +1,7 @@
 package cn.ruralcredit.loanfactory.decision.api;
 
 import cn.ruralcredit.loanfactory.catalog.decision.Decision;
+import cn.ruralcredit.loanfactory.decision.support.Auth;
 import cn.ruralcredit.loanfactory.decision.support.Requests;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -69,7 +69,7 @@ class DecisionWriteConflictTest {
     void shouldRetryTheWriteAfterACertificationConflict() throws SQLException {
         sql("UPDATE conflicts_to_raise SET n = 2");
         Requests request = Requests.apiExample();
-        given().contentType(ContentType.JSON).body(request.toString()).when().post("/api/v1/decisions").then()
+        Auth.channel().contentType(ContentType.JSON).body(request.toString()).when().post("/api/v1/decisions").then()
                 .statusCode(200).body("outcome", equalTo("APPROVED"));
         assertEquals(0, conflictsLeft());
         assertEquals(1, stored(request.requestId()));
@@ -79,7 +79,7 @@ class DecisionWriteConflictTest {
     void shouldGiveUpWith503AfterThreeConflicts() throws SQLException {
         sql("UPDATE conflicts_to_raise SET n = 5");
         Requests request = Requests.apiExample();
-        given().contentType(ContentType.JSON).body(request.toString()).when().post("/api/v1/decisions").then()
+        Auth.channel().contentType(ContentType.JSON).body(request.toString()).when().post("/api/v1/decisions").then()
                 .statusCode(503).contentType("application/problem+json");
         assertEquals(2, conflictsLeft(), "three attempts, then no more");
         assertEquals(0, stored(request.requestId()));

@@ -1,6 +1,7 @@
 package cn.ruralcredit.loanfactory.decision.api;
 
 import cn.ruralcredit.loanfactory.catalog.decision.Decision;
+import cn.ruralcredit.loanfactory.decision.support.Auth;
 import cn.ruralcredit.loanfactory.decision.support.Requests;
 import cn.ruralcredit.loanfactory.decision.support.TestCatalog;
 import cn.ruralcredit.loanfactory.rules.engine.RuleSetSource;
@@ -19,7 +20,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -49,7 +49,7 @@ class FailClosedTest {
 
     private static void assertFailsClosed(String productCode, String detail) {
         Requests request = Requests.apiExample().set("productCode", productCode);
-        given().contentType(ContentType.JSON).body(request.toString()).when().post("/api/v1/decisions").then()
+        Auth.channel().contentType(ContentType.JSON).body(request.toString()).when().post("/api/v1/decisions").then()
                 .statusCode(500)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Decision Failed"))

@@ -1,5 +1,6 @@
 package cn.ruralcredit.loanfactory.decision.api;
 
+import cn.ruralcredit.loanfactory.decision.support.Auth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -43,7 +43,7 @@ class TourExamplesTest {
                                                     List<String> reasons) throws IOException {
         ObjectNode request = (ObjectNode) new ObjectMapper().readTree(TOUR.resolve(file).toFile());
         request.put("requestId", "tour-" + UUID.randomUUID());
-        ValidatableResponse response = given().contentType(ContentType.JSON).body(request.toString())
+        ValidatableResponse response = Auth.channel().contentType(ContentType.JSON).body(request.toString())
                 .when().post("/api/v1/decisions").then()
                 .statusCode(200)
                 .body("outcome", equalTo(outcome))

@@ -1,6 +1,7 @@
 package cn.ruralcredit.loanfactory.decision.offers;
 
 import cn.ruralcredit.loanfactory.catalog.decision.Decision;
+import cn.ruralcredit.loanfactory.decision.support.Auth;
 import cn.ruralcredit.loanfactory.decision.support.Requests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,7 +9,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class OffersResourceTest {
 
     private static ValidatableResponse post(Requests request) {
-        return given().contentType(ContentType.JSON).body(request.toString()).when().post("/api/v1/offers").then();
+        return Auth.channel().contentType(ContentType.JSON).body(request.toString()).when().post("/api/v1/offers").then();
     }
 
     private static Requests migrantWorker() {
@@ -109,7 +109,7 @@ class OffersResourceTest {
     @Test
     void shouldGiveTheOffersTheReadmeTourQuotes() throws java.io.IOException {
         String body = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "tour", "offers-migrant-worker.json"));
-        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/offers").then()
+        Auth.channel().contentType(ContentType.JSON).body(body).when().post("/api/v1/offers").then()
                 .statusCode(200)
                 .body("offers.productCode", contains("XIANGQING", "XSM_CHUANGYE"))
                 .body("offers.creditLimit", contains(300_000, 50_000))

@@ -18,7 +18,8 @@ public class Decision extends PanacheEntityBase {
     @Id
     @Column(length = 26)
     public String id;
-    @Column(name = "request_id", nullable = false, unique = true, length = 64)
+    /** The channel's idempotency key: unique per {@link #channel}. */
+    @Column(name = "request_id", nullable = false, length = 64)
     public String requestId;
     @Column(name = "request_hash", nullable = false, length = 64)
     public String requestHash;
@@ -40,6 +41,8 @@ public class Decision extends PanacheEntityBase {
     public BigDecimal creditLimit;
     @Column(name = "annual_rate_pct", precision = 6, scale = 2)
     public BigDecimal annualRatePct;
+    /** The authenticated channel that asked (its API key's channel), not the request body's free-text channel. */
+    @Column(nullable = false, length = 32)
     public String channel;
     @Column(name = "request_json", nullable = false, columnDefinition = "LONGTEXT")
     public String requestJson;
@@ -50,7 +53,8 @@ public class Decision extends PanacheEntityBase {
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
 
-    public static Optional<Decision> findByRequestId(String requestId) {
-        return find("requestId", requestId).firstResultOptional();
+    /** The decision a channel already asked for with {@code requestId}, if any. */
+    public static Optional<Decision> findByChannelAndRequestId(String channel, String requestId) {
+        return find("channel = ?1 and requestId = ?2", channel, requestId).firstResultOptional();
     }
 }

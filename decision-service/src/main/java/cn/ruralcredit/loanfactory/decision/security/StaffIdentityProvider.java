@@ -1,0 +1,60 @@
+package cn.ruralcredit.loanfactory.decision.security;
+
+import cn.ruralcredit.loanfactory.catalog.security.AppUser;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Staff logins (HTTP Basic) against {@code app_user}: an enabled user whose password matches its
+ * bcrypt hash gets the staff roles stored with it, read at every login so that a change of roles
+ * or a disabled account takes effect at the next request. Unknown user, wrong password and
+ * disabled account are all the same 401 to the caller.
+ */
+@ApplicationScoped
+public class StaffIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+    /** The roles a staff user may hold; {@link Roles#CHANNEL} belongs to API keys only. */
+    public static final List<String> STAFF_ROLES = List.of(Roles.PRODUCT_MANAGER, Roles.APPROVER, Roles.AUDITOR, Roles.ADMIN);
+
+    @Inject
+    Passwords passwords;
+
+    private record Account(String username, String passwordHash, List<String> roles, boolean enabled) {
+    }
+
+    @Override
+    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+        return UsernamePasswordAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> login(request.getUsername(), new String(request.getPassword().getPassword())));
+    }
+
+    private SecurityIdentity login(String username, String password) {
+        Optional<Account> account = QuarkusTransaction.requiringNew().call(() -> AppUser.findByUsername(username)
+                .map(u -> new Account(u.username, u.passwordHash, u.roleList(), u.enabled)));
+        // bcrypt runs outside the transaction: no connection is held while it works
+        boolean matches = passwords.matches(password, account.map(Account::passwordHash).orElse(null));
+        if (!matches || !account.get().enabled()) throw new AuthenticationFailedException("staff login refused");
+        Set<String> roles = account.get().roles().stream().filter(STAFF_ROLES::contains).collect(Collectors.toSet());
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(account.get().username()))
+                .addRoles(roles)
+                .build();
+    }
+}

@@ -1,0 +1,100 @@
+package cn.ruralcredit.loanfactory.decision.support;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.equalTo;
+
+/** The product factory's API in test-sized steps, each asserting its own success. */
+public final class Factory {
+    private Factory() {
+    }
+
+    public static String versions(String code) {
+        return "/api/v1/products/" + code + "/versions";
+    }
+
+    /** A new FARMER product whose draft version 1 (and scenario suite) is copied from {@code from}:{@code version}. */
+    public static JsonPath productCopiedFrom(String code, String from, int version) {
+        Map<String, Object> body = Map.of("code", code, "nameZh", "测试福农卡", "nameEn", "test " + code,
+                "segments", List.of("FARMER"), "description", "县域测试产品",
+                "copyFrom", Map.of("productCode", from, "version", version));
+        return Auth.as(Auth.MANAGER).contentType(ContentType.JSON).body(body).post("/api/v1/products")
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    /** A draft of {@code code} copied from its version {@code from}, by the product manager. */
+    public static JsonPath draftFrom(String code, int from) {
+        return Auth.as(Auth.MANAGER).contentType(ContentType.JSON).body(Map.of("copyFrom", Map.of("version", from)))
+                .post(versions(code)).then().statusCode(201).extract().jsonPath();
+    }
+
+    public static JsonPath version(String code, int version) {
+        return Auth.as(Auth.MANAGER).get(versions(code) + "/" + version).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Replaces {@code from} with {@code to} in one file of a draft; returns the new lockVersion. */
+    public static long replaceInFile(String code, int version, String path, String from, String to) {
+        JsonPath draft = version(code, version);
+        Map<String, String> files = new HashMap<>(draft.getMap("files"));
+        String content = files.get(path);
+        if (!content.contains(from)) throw new AssertionError(path + " has no " + from);
+        files.put(path, content.replace(from, to));
+        return Auth.as(Auth.MANAGER).contentType(ContentType.JSON)
+                .body(Map.of("lockVersion", draft.getLong("lockVersion"), "files", files))
+                .put(versions(code) + "/" + version).then().statusCode(200).extract().jsonPath().getLong("lockVersion");
+    }
+
+    /**
+     * Runs the suite against a version and, for each failing case, takes the decision fields the
+     * version produced as the case's new expectation, as a product manager does after checking
+     * that the change is the intended one. Returns the names of the cases updated.
+     */
+    public static List<String> acceptNewResults(String code, int version) {
+        JsonPath run = Auth.as(Auth.MANAGER).post(versions(code) + "/" + version + "/test-runs").then().statusCode(201)
+                .extract().jsonPath();
+        List<Map<String, Object>> failing = run.getList("cases.findAll { !it.passed }");
+        for (Map<String, Object> c : failing) {
+            String name = (String) c.get("scenario");
+            JsonPath stored = Auth.as(Auth.MANAGER).get("/api/v1/products/" + code + "/scenarios/" + name).then()
+                    .statusCode(200).extract().jsonPath();
+            Map<String, Object> expected = new HashMap<>(stored.getMap("expected"));
+            for (Object d : (List<?>) c.get("differences")) {
+                Map<?, ?> difference = (Map<?, ?>) d;
+                expected.put((String) difference.get("field"), parse((String) difference.get("actual")));
+            }
+            Map<String, Object> body = new HashMap<>();
+            body.put("lockVersion", stored.getLong("lockVersion"));
+            body.put("title", stored.getString("title"));
+            body.put("description", stored.getString("description"));
+            body.put("request", stored.getMap("request"));
+            body.put("expected", expected);
+            Auth.as(Auth.MANAGER).contentType(ContentType.JSON).body(body)
+                    .put("/api/v1/products/" + code + "/scenarios/" + name).then().statusCode(200);
+        }
+        return failing.stream().map(c -> (String) c.get("scenario")).toList();
+    }
+
+    private static Object parse(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Object.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError("a difference's actual value is JSON: " + json, e);
+        }
+    }
+
+    /** Submits (as the manager), approves (as the approver) and publishes (as the approver) from {@code effectiveFrom}. */
+    public static void submitApprovePublish(String code, int version, LocalDate effectiveFrom) {
+        Auth.as(Auth.MANAGER).contentType(ContentType.JSON).body("{}").post(versions(code) + "/" + version + "/submit")
+                .then().statusCode(200).body("status", equalTo("IN_REVIEW"));
+        Auth.as(Auth.APPROVER).contentType(ContentType.JSON).body("{}").post(versions(code) + "/" + version + "/approve")
+                .then().statusCode(200).body("status", equalTo("APPROVED"));
+        Auth.as(Auth.APPROVER).contentType(ContentType.JSON).body(Map.of("effectiveFrom", effectiveFrom.toString()))
+                .post(versions(code) + "/" + version + "/publish").then().statusCode(200).body("status", equalTo("PUBLISHED"));
+    }
+}
