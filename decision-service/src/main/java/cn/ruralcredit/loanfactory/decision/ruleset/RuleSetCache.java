@@ -22,6 +22,18 @@ public class RuleSetCache {
     private final RuleCompiler compiler = new RuleCompiler();
     private final Map<String, CompiledRuleSet> compiled = new ConcurrentHashMap<>();
 
+    /**
+     * Keeps a rule set compiled elsewhere (the publish step's validation) for {@code sha256}, so it
+     * is not compiled twice; refused when it was compiled from other content.
+     */
+    public CompiledRuleSet adopt(String sha256, CompiledRuleSet ruleSet) {
+        if (!ruleSet.sha256().equals(sha256)) {
+            throw new RuleSetIntegrityException("rule set compiled from content hashing to " + ruleSet.sha256()
+                    + ", not to its recorded sha256 " + sha256);
+        }
+        return compiled.computeIfAbsent(sha256, sha -> ruleSet);
+    }
+
     public CompiledRuleSet get(String sha256, Supplier<Map<String, String>> files) {
         CompiledRuleSet hit = compiled.get(sha256);
         if (hit != null) return hit;

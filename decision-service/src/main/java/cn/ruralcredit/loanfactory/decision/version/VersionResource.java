@@ -77,6 +77,7 @@ public class VersionResource {
 
     @POST
     @Path("/{version}/validate")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.PRODUCT_MANAGER, Roles.APPROVER})
     @Operation(summary = "Validate a version", description = "The sandbox check, then compilation; each problem with file, "
             + "line, column and message.")
@@ -86,6 +87,7 @@ public class VersionResource {
 
     @POST
     @Path("/{version}/test-runs")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.PRODUCT_MANAGER, Roles.APPROVER})
     @Operation(summary = "Run the product's scenario suite against a version", description = "Stores the result of every case.")
     @APIResponse(responseCode = "201", description = "The test run with every case's result")

@@ -389,7 +389,7 @@ public class VersionService {
             // approved content always validated; this is a stored version altered or a changed sandbox
             throw ProblemException.unprocessable("version " + version.version + " no longer passes validation; not published");
         }
-        cache.get(version.sha256, () -> files);
+        cache.adopt(version.sha256, checked.compiled());
         return (System.nanoTime() - started) / 1_000_000;
     }
 
@@ -455,13 +455,18 @@ public class VersionService {
         return ProblemException.notFound("no product " + code);
     }
 
+    /** Flushes pending changes first, so that the view shows the new lockVersion. */
+    private static void flushIfWriting() {
+        if (RuleSetVersion.getEntityManager().isJoinedToTransaction()) RuleSetVersion.getEntityManager().flush();
+    }
+
     private static VersionViews.Summary summary(RuleSetVersion version) {
-        RuleSetVersion.getEntityManager().flush();
+        flushIfWriting();
         return VersionViews.Summary.of(version);
     }
 
     private static VersionViews.Detail detail(RuleSetVersion version) {
-        RuleSetVersion.getEntityManager().flush();
+        flushIfWriting();
         return new VersionViews.Detail(VersionViews.Summary.of(version), RuleSetFile.contentOf(version));
     }
 }

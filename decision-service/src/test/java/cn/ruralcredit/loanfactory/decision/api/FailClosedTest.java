@@ -37,7 +37,7 @@ class FailClosedTest {
     void retireTheBrokenProducts() throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE rule_set_version v JOIN product p ON v.product_id = p.id SET v.status = 'RETIRED' "
-                    + "WHERE p.code IN ('BROKEN_CARD', 'ALTERED_CARD', 'LOOPING_CARD')");
+                    + "WHERE p.code IN ('BROKEN_CARD', 'ALTERED_CARD', 'LOOPING_CARD', 'SLOW_CARD')");
         }
     }
 
@@ -92,6 +92,30 @@ class FailClosedTest {
                     insert( new ScorePart( "netAssets", $p.getPoints() ) );
                 end
                 """));
-        assertFailsClosed("LOOPING_CARD", "could not produce a decision");
+        assertFailsClosed("LOOPING_CARD", "fired more rules than a decision may");
+    }
+
+    @Test
+    void shouldFailClosedWhenARuleSetRunsPastTheTimeCap() {
+        // stored directly, as a rule set from before the sandbox check would be: the spin loop is refused at validation.
+        // 10,000 firings of a millisecond each would take 10 s; the 2 s time cap stops it first.
+        TestCatalog.publish("SLOW_CARD", funongWith(drl -> drl + """
+
+                function void spinOneMillisecond() {
+                    long until = System.nanoTime() + 1000000L;
+                    while (System.nanoTime() < until) { }
+                }
+
+                rule "FUNONG: rescore slowly forever"
+                    ruleflow-group "scoring"
+                when
+                    $p : ScorePart( factor == "netAssets" )
+                then
+                    spinOneMillisecond();
+                    delete( $p );
+                    insert( new ScorePart( "netAssets", $p.getPoints() ) );
+                end
+                """));
+        assertFailsClosed("SLOW_CARD", "ran longer than a decision may");
     }
 }

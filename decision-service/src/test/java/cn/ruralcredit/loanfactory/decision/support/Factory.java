@@ -80,6 +80,24 @@ public final class Factory {
         return failing.stream().map(c -> (String) c.get("scenario")).toList();
     }
 
+    /** Puts seed scenarios of {@code code} back as they ship, after a test changed them. */
+    public static void restoreSeedScenarios(String code, java.util.Collection<String> names) {
+        for (String name : names) {
+            var seed = cn.ruralcredit.loanfactory.rules.seed.SeedScenarios.file(code, name + ".json").json();
+            long lock = Auth.as(Auth.MANAGER).get("/api/v1/products/" + code + "/scenarios/" + name).then().statusCode(200)
+                    .extract().jsonPath().getLong("lockVersion");
+            var body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+            body.put("lockVersion", lock);
+            body.set("title", seed.get("name"));
+            body.set("description", seed.get("description"));
+            body.set("request", seed.get("request"));
+            body.set("expected", seed.get("expected"));
+            if (seed.has("firedRules")) body.set("firedRules", seed.get("firedRules"));
+            Auth.as(Auth.MANAGER).contentType(ContentType.JSON).body(body.toString())
+                    .put("/api/v1/products/" + code + "/scenarios/" + name).then().statusCode(200);
+        }
+    }
+
     private static Object parse(String json) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Object.class);

@@ -240,7 +240,7 @@ class VersionLifecycleTest {
         JsonPath draft = Factory.version("SANDBOX_CARD", 1);
         Map<String, String> files = new HashMap<>(draft.getMap("files"));
         files.put("SANDBOX_CARD/exit.drl", """
-                package cn.ruralcredit.loanfactory.rules.sandbox;
+                package cn.ruralcredit.loanfactory.rules.sandboxcard;
 
                 import cn.ruralcredit.loanfactory.rules.model.*;
 

@@ -58,6 +58,11 @@ public final class RuleCompiler {
             if (line == 0) line = Integer.parseInt(at.group(1));
             if (column == 0) column = Integer.parseInt(at.group(2));
         }
-        return new CompileProblem(path, line, column, m.getText());
+        String text = m.getText();
+        if (text.startsWith("Rule Compilation error")) {
+            // Drools places a Java error in a consequence at the rule's first line and gives no finer position
+            text = text + " (in the consequence, then … end, of the rule that starts at this line)";
+        }
+        return new CompileProblem(path, line, column, text);
     }
 }
