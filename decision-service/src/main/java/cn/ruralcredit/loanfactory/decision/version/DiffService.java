@@ -93,8 +93,8 @@ public class DiffService {
         List<ScenarioComparison> scenarios = new ArrayList<>();
         int passedFrom = 0, passedTo = 0, changed = 0;
         for (int i = 0; i < suite.size(); i++) {
-            VersionViews.CaseResult a = fromRun.results == null ? null : caseResult(fromRun.results.get(i));
-            VersionViews.CaseResult b = toRun.results == null ? null : caseResult(toRun.results.get(i));
+            VersionViews.CaseResult a = fromRun.results == null ? null : VersionViews.CaseResult.of(fromRun.results.get(i));
+            VersionViews.CaseResult b = toRun.results == null ? null : VersionViews.CaseResult.of(toRun.results.get(i));
             boolean differs = a == null || b == null || a.passed() != b.passed() || !a.differences().equals(b.differences());
             if (a != null && a.passed()) passedFrom++;
             if (b != null && b.passed()) passedTo++;
@@ -120,12 +120,6 @@ public class DiffService {
             compiled = checked.compiled();
         }
         return new Run(new Side(version.version, version.status, version.sha256, null), suites.run(compiled, suite));
-    }
-
-    private static VersionViews.CaseResult caseResult(ScenarioResult r) {
-        return new VersionViews.CaseResult(r.name(), r.passed(),
-                r.differences().stream().map(d -> new VersionViews.Difference(d.field(), d.expected(), d.actual())).toList(),
-                r.firedRules());
     }
 
     private static List<String> lines(String text) {

@@ -222,9 +222,7 @@ public class VersionService {
     }
 
     private static List<VersionViews.CaseResult> caseResults(List<ScenarioResult> results) {
-        return results.stream().map(r -> new VersionViews.CaseResult(r.name(), r.passed(),
-                r.differences().stream().map(d -> new VersionViews.Difference(d.field(), d.expected(), d.actual())).toList(),
-                r.firedRules())).toList();
+        return results.stream().map(VersionViews.CaseResult::of).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -49,6 +49,11 @@ public final class VersionViews {
     }
 
     public record CaseResult(String scenario, boolean passed, List<Difference> differences, List<String> firedRules) {
+        public static CaseResult of(cn.ruralcredit.loanfactory.rules.scenario.ScenarioResult r) {
+            return new CaseResult(r.name(), r.passed(),
+                    r.differences().stream().map(d -> new Difference(d.field(), d.expected(), d.actual())).toList(),
+                    r.firedRules());
+        }
     }
 
     public record Difference(String field, String expected, String actual) {
