@@ -34,6 +34,11 @@ public class RuleSetCache {
         return compiled.computeIfAbsent(sha256, sha -> ruleSet);
     }
 
+    /** Whether the content with {@code sha256} is compiled and ready. */
+    public boolean contains(String sha256) {
+        return compiled.containsKey(sha256);
+    }
+
     public CompiledRuleSet get(String sha256, Supplier<Map<String, String>> files) {
         CompiledRuleSet hit = compiled.get(sha256);
         if (hit != null) return hit;

@@ -280,11 +280,12 @@ public class VersionService {
         RuleSetVersion version = version(code, number);
         requireStatus(version, "approved", RuleSetStatus.IN_REVIEW);
         requireFourEyes(version, "approve");
+        long compileMs = compileIntoCache(version);
         version.status = RuleSetStatus.APPROVED.name();
         version.approver = user.name();
         version.approvedAt = Instant.now();
         version.updatedAt = version.approvedAt;
-        record(version, APPROVED, comment, details("sha256", version.sha256));
+        record(version, APPROVED, comment, details("sha256", version.sha256, "compileMs", compileMs));
         return summary(version);
     }
 
@@ -302,8 +303,8 @@ public class VersionService {
 
     /**
      * Publishes an approved version from {@code effectiveFrom} (today or later). The content is
-     * compiled into the cache first; the catalog switch is the commit, so a decision sees either
-     * the old version or the new one, ready to evaluate.
+     * in the compiled cache (since approval, or compiled now after a restart) before the catalog
+     * switch, which is the commit: a decision sees either the old version or the new one, ready.
      */
     public VersionViews.Summary publish(String code, int number, VersionRequests.Publish request) {
         LocalDate effectiveFrom = effectiveFrom(request);
@@ -379,9 +380,20 @@ public class VersionService {
         return VersionEvent.of(product(code)).stream().map(VersionViews.Event::of).toList();
     }
 
+    /**
+     * Makes sure the version's content is compiled in the shared cache: approval compiles it, so
+     * that publishing is only the catalog switch. The stored content must still hash to the
+     * version's sha256.
+     */
     private long compileIntoCache(RuleSetVersion version) {
         long started = System.nanoTime();
         Map<String, String> files = RuleSetFile.contentOf(version);
+        String stored = new RuleSetSource(files).sha256();
+        if (!stored.equals(version.sha256)) {
+            throw new cn.ruralcredit.loanfactory.decision.ruleset.RuleSetIntegrityException("version " + version.version
+                    + " of " + version.product.code + " hashes to " + stored + ", not to its recorded " + version.sha256);
+        }
+        if (cache.contains(version.sha256)) return 0;
         RuleSetChecks.Checked checked = checks.check(new RuleSetSource(files));
         if (!checked.validation().valid()) {
             // approved content always validated; this is a stored version altered or a changed sandbox
