@@ -35,10 +35,6 @@ public class ProblemException extends RuntimeException {
                 List.of(new FieldError(field, message)));
     }
 
-    /** A 400 naming every field at fault. */
-    public static ProblemException badFields(List<FieldError> errors) {
-        return new ProblemException(400, "Bad Request", "the request has invalid fields", errors);
-    }
 
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "Not Found", detail);

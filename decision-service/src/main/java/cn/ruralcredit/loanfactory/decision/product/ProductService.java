@@ -2,7 +2,6 @@ package cn.ruralcredit.loanfactory.decision.product;
 
 import cn.ruralcredit.loanfactory.catalog.product.Product;
 import cn.ruralcredit.loanfactory.catalog.scenario.SuiteCase;
-import cn.ruralcredit.loanfactory.catalog.version.RuleSetFile;
 import cn.ruralcredit.loanfactory.catalog.version.RuleSetVersion;
 import cn.ruralcredit.loanfactory.decision.problem.FieldErrors;
 import cn.ruralcredit.loanfactory.decision.problem.ProblemException;
@@ -10,9 +9,7 @@ import cn.ruralcredit.loanfactory.decision.ruleset.DecisionClock;
 import cn.ruralcredit.loanfactory.decision.security.CurrentUser;
 import cn.ruralcredit.loanfactory.decision.version.VersionService;
 import cn.ruralcredit.loanfactory.decision.version.VersionViews;
-import cn.ruralcredit.loanfactory.rules.engine.RuleSetSource;
 import cn.ruralcredit.loanfactory.rules.model.Segment;
-import cn.ruralcredit.loanfactory.rules.seed.SeedRuleSets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -55,21 +52,16 @@ public class ProductService {
         RuleSetVersion original = request.copyFrom() == null ? null : versions.copySource(request.code(), request.copyFrom());
         Product product = Product.create(request.code(), request.nameZh().strip(), request.nameEn().strip(),
                 request.segments(), blankToNull(request.description()), user.name());
-        RuleSetSource source;
-        String basedOn = null;
-        if (original == null) {
-            source = SeedRuleSets.starter(product.code);
-        } else {
-            source = new RuleSetSource(RuleSetFile.contentOf(original));
-            basedOn = original.product.code + ":" + original.version;
-            for (SuiteCase c : SuiteCase.of(original.product)) SuiteCase.create(product, c.name, c.caseJson, user.name());
+        RuleSetVersion draft = versions.newDraft(product, original,
+                original == null ? "new product" : "new product, copied from " + original.product.code + ":" + original.version);
+        if (original != null) {
+            for (SuiteCase c : SuiteCase.of(original.product)) SuiteCase.create(product, c.name, c.caseJson, draft.author);
         }
-        versions.newDraft(product, source, basedOn, basedOn == null ? "new product" : "new product, copied from " + basedOn);
         return view(product, true);
     }
 
     private static void validate(ProductViews.NewProduct r) {
-        if (r == null) throw ProblemException.badField("body", "is required");
+        if (r == null) throw FieldErrors.missingBody();
         FieldErrors errors = new FieldErrors()
                 .refuseIf(r.code() == null || !CODE.matcher(r.code()).matches(), "code",
                         "2 to 32 upper-case letters, digits or '_', starting with a letter")

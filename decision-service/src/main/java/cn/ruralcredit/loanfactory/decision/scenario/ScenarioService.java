@@ -49,7 +49,7 @@ public class ScenarioService {
 
     public ScenarioViews.StoredCase create(String code, ScenarioViews.CaseInput input) {
         FieldErrors errors = new FieldErrors();
-        if (input == null) throw ProblemException.badField("body", "is required");
+        if (input == null) throw FieldErrors.missingBody();
         errors.refuseIf(input.name() == null || !NAME.matcher(input.name()).matches(), "name",
                 "1 to 200 letters, digits, '.', '_' or '-', starting with a letter or digit");
         String json = caseJson(input, errors);
@@ -62,7 +62,7 @@ public class ScenarioService {
 
     public ScenarioViews.StoredCase update(String code, String name, ScenarioViews.CaseInput input) {
         FieldErrors errors = new FieldErrors();
-        if (input == null) throw ProblemException.badField("body", "is required");
+        if (input == null) throw FieldErrors.missingBody();
         errors.refuseIf(input.lockVersion() == null, "lockVersion", "is required: the lockVersion of the scenario as you read it");
         errors.refuseIf(input.name() != null && !input.name().equals(name), "name", "cannot be changed; create a new scenario");
         String json = caseJson(input, errors);

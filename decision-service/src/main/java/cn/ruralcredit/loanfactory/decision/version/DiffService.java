@@ -18,7 +18,6 @@ import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,7 +67,9 @@ public class DiffService {
 
         List<FileChange> changes = new ArrayList<>();
         StringBuilder unified = new StringBuilder();
-        for (String path : new TreeSet<>(union(fromFiles, toFiles))) {
+        TreeSet<String> paths = new TreeSet<>(fromFiles.keySet());
+        paths.addAll(toFiles.keySet());
+        for (String path : paths) {
             String a = fromFiles.get(path);
             String b = toFiles.get(path);
             if (Objects.equals(a, b)) {
@@ -124,11 +125,5 @@ public class DiffService {
 
     private static List<String> lines(String text) {
         return text == null ? List.of() : Arrays.asList(text.split("\n", -1));
-    }
-
-    private static java.util.Set<String> union(Map<String, String> a, Map<String, String> b) {
-        Map<String, String> all = new LinkedHashMap<>(a);
-        all.putAll(b);
-        return all.keySet();
     }
 }

@@ -80,20 +80,19 @@ public class VersionService {
         new FieldErrors().refuseIf(note != null && note.length() > MAX_NOTE, "note", "must be at most " + MAX_NOTE + " characters")
                 .throwIfAny();
         Product product = Product.findByCodeForUpdate(code).orElseThrow(() -> noProduct(code));
-        RuleSetSource source;
-        String basedOn = null;
-        if (copyFrom == null) {
-            source = SeedRuleSets.starter(code);
-        } else {
-            RuleSetVersion original = copySource(code, copyFrom);
-            source = new RuleSetSource(RuleSetFile.contentOf(original));
-            basedOn = original.product.code + ":" + original.version;
-        }
-        return detail(newDraft(product, source, basedOn, note));
+        RuleSetVersion original = copyFrom == null ? null : copySource(code, copyFrom);
+        return detail(newDraft(product, original, note));
     }
 
-    /** Stores a draft as the next version of a product locked for update; records its creation. */
-    public RuleSetVersion newDraft(Product product, RuleSetSource source, String basedOn, String note) {
+    /**
+     * Stores a draft as the next version of a product locked for update, with the content of
+     * {@code original} (any product's version) or, when it is null, the starter rule set; records
+     * its creation.
+     */
+    public RuleSetVersion newDraft(Product product, RuleSetVersion original, String note) {
+        RuleSetSource source = original == null ? SeedRuleSets.starter(product.code)
+                : new RuleSetSource(RuleSetFile.contentOf(original));
+        String basedOn = original == null ? null : original.product.code + ":" + original.version;
         RuleSetVersion draft = RuleSetVersion.storeDraft(product, product.nextVersion(), source.sha256(), source.files(),
                 user.name(), basedOn, note);
         record(draft, CREATED, null, details("sha256", draft.sha256, "basedOn", basedOn));
@@ -126,7 +125,6 @@ public class VersionService {
         Map<String, String> old = RuleSetFile.contentOf(version);
         version.replaceFiles(source.sha256(), source.files());
         if (request.note() != null) version.note = request.note();
-        version.updatedAt = Instant.now();
         RuleSetVersion.getEntityManager().flush();
         record(version, EDITED, null, details("sha256Before", before, "sha256After", version.sha256,
                 "filesChanged", changedFiles(old, files)));
@@ -135,7 +133,7 @@ public class VersionService {
 
     private static Map<String, String> validFiles(VersionRequests.Edit request) {
         FieldErrors errors = new FieldErrors();
-        if (request == null) throw ProblemException.badField("body", "is required");
+        if (request == null) throw FieldErrors.missingBody();
         errors.refuseIf(request.lockVersion() == null, "lockVersion", "is required: the lockVersion of the version as you read it");
         errors.refuseIf(request.note() != null && request.note().length() > MAX_NOTE, "note", "must be at most " + MAX_NOTE + " characters");
         Map<String, String> files = request.files();
@@ -348,8 +346,7 @@ public class VersionService {
         RuleSetVersion target = RuleSetVersion.find(product, number)
                 .orElseThrow(() -> ProblemException.notFound(code + " has no version " + number));
         requireStatus(target, "rolled back to", RuleSetStatus.PUBLISHED, RuleSetStatus.RETIRED);
-        RuleSetVersion version = newDraft(product, new RuleSetSource(RuleSetFile.contentOf(target)),
-                code + ":" + number, "rollback to version " + number);
+        RuleSetVersion version = newDraft(product, target, "rollback to version " + number);
         long compileMs = compileIntoCache(version);
         Instant now = Instant.now();
         version.status = RuleSetStatus.PUBLISHED.name();
