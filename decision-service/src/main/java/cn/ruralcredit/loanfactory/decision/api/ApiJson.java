@@ -61,6 +61,11 @@ public final class ApiJson {
         }
     }
 
+    /** A streaming JSON writer on {@code out}, writing values as responses are written. */
+    public static JsonGenerator generator(java.io.OutputStream out) throws java.io.IOException {
+        return MAPPER.getFactory().createGenerator(out).setCodec(MAPPER);
+    }
+
     public static JsonNode readStored(String json) {
         try {
             return STORED.readTree(json);

@@ -2,6 +2,8 @@ package cn.ruralcredit.loanfactory.decision.api;
 
 import cn.ruralcredit.loanfactory.decision.platform.OpenApiSecurity;
 import cn.ruralcredit.loanfactory.decision.problem.Problem;
+import cn.ruralcredit.loanfactory.decision.replay.ReplayResult;
+import cn.ruralcredit.loanfactory.decision.replay.ReplayService;
 import cn.ruralcredit.loanfactory.decision.security.Roles;
 import cn.ruralcredit.loanfactory.rules.request.DecisionRequest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,6 +49,8 @@ public class DecisionResource {
 
     @Inject
     DecisionService service;
+    @Inject
+    ReplayService replays;
 
     @POST
     @RolesAllowed(Roles.CHANNEL)
@@ -107,5 +111,32 @@ public class DecisionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ObjectNode find(@PathParam("decisionId") String decisionId) {
         return service.find(decisionId);
+    }
+
+    @POST
+    @Path("/{decisionId}/replay")
+    @RolesAllowed(Roles.AUDITOR)
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = OpenApiSecurity.STAFF_BASIC)
+    @SecurityRequirement(name = OpenApiSecurity.STAFF_BEARER)
+    @Operation(summary = "Replay a stored decision",
+            description = "Evaluates the stored request again with the rule set version recorded in the decision (found by "
+                    + "its sha256, even if retired since) and the LPR recorded in it, and compares every output field with "
+                    + "the stored response. Nothing is stored.")
+    @APIResponse(responseCode = "200", description = "The replay: match, original, replayed and the differing fields",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayResult.class)))
+    @APIResponse(responseCode = "401", description = "No credentials, or credentials not accepted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an auditor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such decision",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The recorded rule set is no longer in the catalog",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "500", description = "The recorded rule set failed on the stored request (a fault, loudly)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReplayResult replay(@PathParam("decisionId") String decisionId) {
+        return replays.replay(decisionId);
     }
 }

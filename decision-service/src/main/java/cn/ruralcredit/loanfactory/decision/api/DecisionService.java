@@ -42,7 +42,8 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class DecisionService {
-    private static final DateTimeFormatter DECIDED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+    /** How {@code decidedAt} is written in responses: UTC, milliseconds. */
+    public static final DateTimeFormatter DECIDED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final int MAX_WRITE_ATTEMPTS = 3;
 
@@ -58,7 +59,14 @@ public class DecisionService {
 
     /** Decides a request body; returns the decision JSON (the stored one for a repeated request). */
     public String decide(String body) {
-        String channel = ChannelCaller.of(identity).orElseThrow(ForbiddenException::new);
+        return decideFor(ChannelCaller.of(identity).orElseThrow(ForbiddenException::new), body);
+    }
+
+    /**
+     * Decides a request body for {@code channel}, already authenticated by the caller: the HTTP
+     * path above, and in-process load such as the tests' bulk decisions.
+     */
+    public String decideFor(String channel, String body) {
         LocalDate today = LocalDate.now(DecisionClock.ZONE);
         DecisionRequest received = DecisionRequestReader.read(ApiJson.parse(body), today);
         String requestHash = CanonicalJson.sha256(CanonicalJson.of(received));
@@ -70,11 +78,9 @@ public class DecisionService {
         long started = System.nanoTime();
         EvaluatedDecision evaluated = engine.evaluate(prepared.ruleSet(), request, prepared.lprPct());
         Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        DecisionResponse response = new DecisionResponse(Ulid.next(decidedAt.toEpochMilli()), request.requestId(),
-                request.productCode(), new DecisionResponse.RuleSetRef(prepared.version(), prepared.ruleSet().sha256()),
-                request.asOfDate(), prepared.lprPct(), evaluated.outcome(), evaluated.tier(), evaluated.creditLimit(),
-                evaluated.annualRatePct(), evaluated.guarantee(), evaluated.approvalLevel(), evaluated.validityMonths(),
-                evaluated.reasons(), evaluated.firedRules(), DECIDED_AT.format(decidedAt));
+        DecisionResponse response = DecisionResponse.of(Ulid.next(decidedAt.toEpochMilli()), request,
+                new DecisionResponse.RuleSetRef(prepared.version(), prepared.ruleSet().sha256()), prepared.lprPct(),
+                evaluated, DECIDED_AT.format(decidedAt));
         String answer = store(toEntity(channel, request, requestHash, response, ApiJson.write(response), decidedAt));
         registry.timer("loanfactory.decisions", "product", request.productCode(), "outcome", evaluated.outcome().name())
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);

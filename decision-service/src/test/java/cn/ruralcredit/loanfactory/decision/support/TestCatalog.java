@@ -19,4 +19,19 @@ public final class TestCatalog {
                 Product.create(code, "测试产品", "test product", List.of("FARMER"), null),
                 1, source.sha256(), source.files(), LocalDate.of(2023, 1, 1), "test"));
     }
+
+    /** Publishes {@code source} as version {@code number} of existing product {@code code}, in force from 2023-01-01. */
+    public static void publishVersion(String code, int number, RuleSetSource source) {
+        QuarkusTransaction.requiringNew().run(() -> RuleSetVersion.storePublished(Product.findByCode(code).orElseThrow(),
+                number, source.sha256(), source.files(), LocalDate.of(2023, 1, 1), "test"));
+    }
+
+    /** {@code source} with {@code from} replaced by {@code to} in file {@code path}. */
+    public static RuleSetSource changed(RuleSetSource source, String path, String from, String to) {
+        java.util.Map<String, String> files = new java.util.TreeMap<>(source.files());
+        String content = files.get(path);
+        if (content == null || !content.contains(from)) throw new AssertionError(path + " has no " + from);
+        files.put(path, content.replace(from, to));
+        return new RuleSetSource(files);
+    }
 }

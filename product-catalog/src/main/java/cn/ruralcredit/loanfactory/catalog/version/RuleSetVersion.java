@@ -131,6 +131,15 @@ public class RuleSetVersion extends PanacheEntityBase {
         return find("product = ?1 and version = ?2", product, number).firstResultOptional();
     }
 
+    /**
+     * A version of a product with content {@code sha256}, whatever its status now (a retired
+     * version still replays): the one numbered {@code preferred} when it has that content.
+     */
+    public static Optional<RuleSetVersion> withContent(Product product, String sha256, int preferred) {
+        return find("product = ?1 and sha256 = ?2 order by case when version = ?3 then 0 else 1 end, version",
+                product, sha256, preferred).firstResultOptional();
+    }
+
     /** All versions of a product, newest first. */
     public static java.util.List<RuleSetVersion> ofProduct(Product product) {
         return list("product = ?1 order by version desc", product);
