@@ -54,10 +54,6 @@ public class JobItem extends PanacheEntityBase {
                 afterDecisionId == null ? "" : afterDecisionId).page(0, limit).list();
     }
 
-    public static long count(String jobId, String result) {
-        return count("jobId = ?1 and result = ?2", jobId, result);
-    }
-
     public static class Key implements Serializable {
         public String jobId;
         public String decisionId;
