@@ -1,7 +1,7 @@
 package cn.ruralcredit.loanfactory.decision.audit;
 
 import cn.ruralcredit.loanfactory.decision.audit.VerificationReport.BrokenRecord;
-import cn.ruralcredit.loanfactory.decision.audit.VerificationReport.Problem;
+import cn.ruralcredit.loanfactory.decision.audit.VerificationReport.BreakKind;
 import cn.ruralcredit.loanfactory.decision.ruleset.DecisionClock;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,11 +66,11 @@ public class LogVerifier {
         BrokenRecord check() {
             if (batchNo == 0) return null;
             if (sealHead == null) {
-                return new BrokenRecord(lastSeq, null, batchNo, Problem.SEAL_BROKEN,
+                return new BrokenRecord(lastSeq, null, batchNo, BreakKind.SEAL_BROKEN,
                         "the head of the log names batch " + batchNo + ", which has no seal: the newest batch was removed");
             }
             if (!sealHead.equals(hash) || sealLastSeq != lastSeq) {
-                return new BrokenRecord(lastSeq, null, batchNo, Problem.SEAL_BROKEN,
+                return new BrokenRecord(lastSeq, null, batchNo, BreakKind.SEAL_BROKEN,
                         "the head of the log does not match the seal of batch " + batchNo + ": the head or the seal was changed");
             }
             return null;
@@ -145,7 +145,7 @@ public class LogVerifier {
             if (firstBatch > 1) {
                 SealChain.Seal before = seal(firstBatch - 1);
                 if (before == null || !chain.macMatches(before)) {
-                    return new BrokenRecord(before == null ? 0 : before.lastSeq(), null, firstBatch - 1, Problem.SEAL_BROKEN,
+                    return new BrokenRecord(before == null ? 0 : before.lastSeq(), null, firstBatch - 1, BreakKind.SEAL_BROKEN,
                             before == null ? "there is no seal for batch " + (firstBatch - 1)
                                     : "the seal of batch " + (firstBatch - 1) + " does not carry a valid MAC: it was altered or forged");
                 }
@@ -178,18 +178,18 @@ public class LogVerifier {
                 for (long seq = seal.firstSeq(); seq <= seal.lastSeq(); seq++) {
                     DecisionRows.Row row = peekRow();
                     if (row == null || row.sealSeq() != seq) {
-                        return new BrokenRecord(seq, row == null ? null : row.decision().id, batchNo, Problem.MISSING,
+                        return new BrokenRecord(seq, row == null ? null : row.decision().id, batchNo, BreakKind.MISSING,
                                 "no record has this sequence number: a sealed decision was deleted or renumbered");
                     }
                     rows.pollFirst();
                     String id = row.decision().id;
                     if (!RecordHash.of(row.decision()).equals(row.decision().recordHash)) {
-                        return new BrokenRecord(seq, id, batchNo, Problem.CONTENT_CHANGED,
+                        return new BrokenRecord(seq, id, batchNo, BreakKind.CONTENT_CHANGED,
                                 "the stored content no longer matches its record hash");
                     }
                     String link = SealChain.link(previous, seq, row.decision().recordHash);
                     if (!link.equals(row.chainHash())) {
-                        return new BrokenRecord(seq, id, batchNo, Problem.OUT_OF_ORDER,
+                        return new BrokenRecord(seq, id, batchNo, BreakKind.OUT_OF_ORDER,
                                 "the record does not chain to the record before it: records were reordered or their "
                                         + "chain hashes rewritten");
                     }
@@ -198,7 +198,7 @@ public class LogVerifier {
                     checked++;
                 }
                 if (!previous.equals(seal.head())) {
-                    return new BrokenRecord(seal.lastSeq(), last, batchNo, Problem.SEAL_BROKEN, "the records of batch " + batchNo
+                    return new BrokenRecord(seal.lastSeq(), last, batchNo, BreakKind.SEAL_BROKEN, "the records of batch " + batchNo
                             + " no longer chain to the head of its seal: records and chain hashes were rewritten");
                 }
                 expectedSeq = seal.lastSeq() + 1;
@@ -209,7 +209,7 @@ public class LogVerifier {
         private BrokenRecord sealBroken(long seq, long batchNo, String detail) throws SQLException {
             DecisionRows.Row row = peekRow();
             String id = row != null && row.sealSeq() == seq ? row.decision().id : null;
-            return new BrokenRecord(seq, id, batchNo, Problem.SEAL_BROKEN, detail);
+            return new BrokenRecord(seq, id, batchNo, BreakKind.SEAL_BROKEN, detail);
         }
 
         /** The last sequence number that batch {@code batchNo} claims, or null if it has no seal. */

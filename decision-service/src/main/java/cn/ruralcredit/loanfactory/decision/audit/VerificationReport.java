@@ -41,7 +41,7 @@ public record VerificationReport(
             @Schema(description = "The seal (batch) that covers the position", example = "2")
             Long batchNo,
             @Schema(description = "What is wrong")
-            Problem problem,
+            BreakKind problem,
             @Schema(description = "A human explanation", example = "the stored content no longer matches its record hash")
             String detail) {
     }
@@ -52,7 +52,7 @@ public record VerificationReport(
             longer gives its record hash (a decision was edited). OUT_OF_ORDER: the record does not chain to the one \
             before it (records were reordered or the chain rewritten). SEAL_BROKEN: a batch's seal is missing, altered, \
             forged, or no longer matches its records (records and chain rewritten without the seal key).""")
-    public enum Problem {
+    public enum BreakKind {
         MISSING, CONTENT_CHANGED, OUT_OF_ORDER, SEAL_BROKEN
     }
 }
