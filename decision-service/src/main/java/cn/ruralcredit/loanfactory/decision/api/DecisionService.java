@@ -2,6 +2,7 @@ package cn.ruralcredit.loanfactory.decision.api;
 
 import cn.ruralcredit.loanfactory.catalog.decision.Decision;
 import cn.ruralcredit.loanfactory.catalog.product.Product;
+import cn.ruralcredit.loanfactory.decision.audit.RecordHash;
 import cn.ruralcredit.loanfactory.decision.platform.Causes;
 import cn.ruralcredit.loanfactory.decision.platform.Ulid;
 import cn.ruralcredit.loanfactory.decision.problem.ProblemException;
@@ -173,6 +174,8 @@ public class DecisionService {
         d.responseJson = responseJson;
         d.firedRules = ApiJson.write(response.firedRules());
         d.decidedAt = decidedAt;
+        // with the row, in the same insert: the sealer chains it later without touching the decision path
+        d.recordHash = RecordHash.of(d);
         return d;
     }
 }

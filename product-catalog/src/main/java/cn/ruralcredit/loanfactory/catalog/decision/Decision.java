@@ -52,6 +52,12 @@ public class Decision extends PanacheEntityBase {
     public String firedRules;
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
+    /**
+     * Hex sha256 of every column above, written with the decision (decision-service's RecordHash);
+     * the sealer chains it into the tamper-evident log. Never rewritten through the entity.
+     */
+    @Column(name = "record_hash", length = 64, updatable = false)
+    public String recordHash;
 
     /** The decision a channel already asked for with {@code requestId}, if any. */
     public static Optional<Decision> findByChannelAndRequestId(String channel, String requestId) {
