@@ -100,7 +100,10 @@ public class DecisionResource {
     @SecurityRequirement(name = OpenApiSecurity.STAFF_BEARER)
     @Operation(summary = "Read a stored decision",
             description = "The decision as it was returned, plus request: the request exactly as evaluated, asOfDate filled in. "
-                    + "Auditors read every decision; a channel app only its own.")
+                    + "Auditors read every decision, with the applicant's full ID number and phone, and each such read is "
+                    + "recorded in the personal-data access log (GET /api/v1/audit/personal-data-reads); if it cannot be "
+                    + "recorded, the decision is not shown (503). A channel app reads only its own decisions, with the "
+                    + "ID number and phone masked (150422********0041, 138****8000).")
     @APIResponse(responseCode = "200", description = "The stored decision",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionResponse.class)))
     @APIResponse(responseCode = "401", description = "No credentials, or credentials not accepted",
@@ -108,6 +111,8 @@ public class DecisionResource {
     @APIResponse(responseCode = "403", description = "Neither an auditor nor a channel app",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such decision, or another channel's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "An auditor's read could not be recorded in the access log; nothing is shown",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ObjectNode find(@PathParam("decisionId") String decisionId) {
         return service.find(decisionId);

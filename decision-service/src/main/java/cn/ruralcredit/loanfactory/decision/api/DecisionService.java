@@ -5,6 +5,8 @@ import cn.ruralcredit.loanfactory.catalog.product.Product;
 import cn.ruralcredit.loanfactory.decision.audit.RecordHash;
 import cn.ruralcredit.loanfactory.decision.platform.Causes;
 import cn.ruralcredit.loanfactory.decision.platform.Ulid;
+import cn.ruralcredit.loanfactory.decision.privacy.PersonalData;
+import cn.ruralcredit.loanfactory.decision.privacy.PersonalDataReadLog;
 import cn.ruralcredit.loanfactory.decision.problem.ProblemException;
 import cn.ruralcredit.loanfactory.decision.ruleset.DecisionClock;
 import cn.ruralcredit.loanfactory.decision.ruleset.RuleSetsInForce;
@@ -17,6 +19,7 @@ import cn.ruralcredit.loanfactory.rules.engine.EvaluatedDecision;
 import cn.ruralcredit.loanfactory.rules.request.CanonicalJson;
 import cn.ruralcredit.loanfactory.rules.request.DecisionRequest;
 import cn.ruralcredit.loanfactory.rules.request.DecisionRequestReader;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -57,6 +60,8 @@ public class DecisionService {
 
     @Inject
     DecisionEngine engine;
+    @Inject
+    PersonalDataReadLog readLog;
 
     /** Decides a request body; returns the decision JSON (the stored one for a repeated request). */
     public String decide(String body) {
@@ -90,18 +95,26 @@ public class DecisionService {
 
     /**
      * The stored decision: the response as returned plus {@code request} as evaluated. An auditor
-     * reads any decision; a channel only its own, and another channel's is "not found", so that
-     * decision ids of other channels cannot be probed.
+     * reads any decision, with the applicant's full ID number and phone, and that read is logged
+     * in the same transaction (no log row, no data: a 503). A channel reads only its own decision,
+     * with those two masked: the channel sent them and holds them already. Another channel's
+     * decision is "not found", so that decision ids of other channels cannot be probed.
      */
     public ObjectNode find(String decisionId) {
         boolean auditor = identity.hasRole(Roles.AUDITOR);
         var channel = ChannelCaller.of(identity);
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return readLog.readAndLog(() -> {
             Decision d = Decision.<Decision>findByIdOptional(decisionId)
                     .filter(found -> auditor || channel.filter(found.channel::equals).isPresent())
                     .orElseThrow(() -> ProblemException.notFound("no decision " + decisionId));
             ObjectNode node = (ObjectNode) ApiJson.readStored(d.responseJson);
-            node.set("request", ApiJson.readStored(d.requestJson));
+            JsonNode request = ApiJson.readStored(d.requestJson);
+            if (auditor) {
+                readLog.decisionViewed(d.id);
+                node.set("request", request);
+            } else {
+                node.set("request", PersonalData.maskRequest(request));
+            }
             return node;
         });
     }

@@ -108,6 +108,9 @@ class DecisionResourceTest {
                 .body("request.asOfDate", equalTo(today))
                 .body("request.requestId", equalTo(request.requestId()))
                 .body("request.applicant.name", equalTo("  𠮷野家 张三  "))
+                // the channel sent them and holds them: read back, the ID number and phone are masked
+                .body("request.applicant.idNumber", equalTo("150422********0041"))
+                .body("request.applicant.phone", equalTo("138****8000"))
                 .body("request.application.offeredGuarantees", contains("GUARANTOR"));
         assertEquals(1, storedWithRequestId(request.requestId()));
     }

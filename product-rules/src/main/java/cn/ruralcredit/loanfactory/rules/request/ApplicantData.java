@@ -18,6 +18,15 @@ public record ApplicantData(
         Integer relationshipMonths, Boolean offlineVerified, HukouData hukou,
         CommitteeRating committeeRating, Boolean blacklisted, CreditHistoryData creditHistory) {
 
+    /**
+     * Without the ID number, name and phone: a record's generated toString would print them, and
+     * a request that reaches a log line or an exception message must not carry personal data.
+     */
+    @Override
+    public String toString() {
+        return "ApplicantData[segment=" + segment + ", personal data withheld]";
+    }
+
     public record HukouData(Boolean local, Integer localSinceYears) {
     }
 
