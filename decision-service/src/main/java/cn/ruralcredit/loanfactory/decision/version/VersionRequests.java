@@ -23,6 +23,13 @@ public final class VersionRequests {
     public record Comment(String comment) {
     }
 
+    /**
+     * An approval. {@code acknowledgeNoSimulation} must be true when no simulation covers the
+     * version (see {@code SimulationCoverage}): the approver then signs knowing that.
+     */
+    public record Approve(String comment, Boolean acknowledgeNoSimulation) {
+    }
+
     /** Publish (or roll back to) a version from {@code effectiveFrom}: today (Asia/Shanghai) when absent. */
     public record Publish(LocalDate effectiveFrom, String comment) {
     }

@@ -50,7 +50,9 @@ public class VersionResource {
     @GET
     @Path("/{version}")
     @RolesAllowed({Roles.PRODUCT_MANAGER, Roles.APPROVER, Roles.AUDITOR})
-    @Operation(summary = "Read a version with its DRL files")
+    @Operation(summary = "Read a version with its DRL files",
+            description = "With latestSimulation: the newest simulation of the version, whether it is of the current content "
+                    + "and covers approval, its progress and, once DONE, its report summary.")
     public VersionViews.Detail get(@PathParam("code") String code, @PathParam("version") int version) {
         return service.get(code, version);
     }
@@ -127,9 +129,17 @@ public class VersionResource {
     @POST
     @Path("/{version}/approve")
     @RolesAllowed(Roles.APPROVER)
-    @Operation(summary = "Approve a version in review", description = "Not by its author, an editor or its submitter (403).")
+    @Operation(summary = "Approve a version in review", description = "Not by its author, an editor or its submitter (403). "
+            + "A simulation must cover the version: one DONE on its current content (same sha256) whose range, from <= D - 29 "
+            + "and to >= D, took in the 30 days up to the day D it ran. Without one, the approver must send "
+            + "acknowledgeNoSimulation: true; the APPROVED event records simulationId or acknowledgeNoSimulation.")
+    @APIResponse(responseCode = "200", description = "Approved")
+    @APIResponse(responseCode = "403", description = "The caller wrote, edited or submitted the version")
+    @APIResponse(responseCode = "409", description = "The version is not IN_REVIEW")
+    @APIResponse(responseCode = "422", description = "No simulation covers the version and acknowledgeNoSimulation is not "
+            + "true; errors names acknowledgeNoSimulation")
     public VersionViews.Summary approve(@PathParam("code") String code, @PathParam("version") int version,
-                                        VersionRequests.Comment request) {
+                                        VersionRequests.Approve request) {
         return service.approve(code, version, request);
     }
 

@@ -1,5 +1,6 @@
 package cn.ruralcredit.loanfactory.decision.version;
 
+import cn.ruralcredit.loanfactory.catalog.job.BackgroundJob;
 import cn.ruralcredit.loanfactory.catalog.product.Product;
 import cn.ruralcredit.loanfactory.catalog.scenario.SuiteCase;
 import cn.ruralcredit.loanfactory.catalog.version.RuleSetFile;
@@ -15,6 +16,8 @@ import cn.ruralcredit.loanfactory.decision.ruleset.DecisionClock;
 import cn.ruralcredit.loanfactory.decision.ruleset.RuleSetCache;
 import cn.ruralcredit.loanfactory.decision.scenario.SuiteRunner;
 import cn.ruralcredit.loanfactory.decision.security.CurrentUser;
+import cn.ruralcredit.loanfactory.decision.simulation.SimulationCoverage;
+import cn.ruralcredit.loanfactory.decision.simulation.VersionSimulation;
 import cn.ruralcredit.loanfactory.rules.engine.RuleSetSource;
 import cn.ruralcredit.loanfactory.rules.request.FieldError;
 import cn.ruralcredit.loanfactory.rules.scenario.ScenarioResult;
@@ -272,18 +275,33 @@ public class VersionService {
         return summary(version);
     }
 
-    /** Approves a version in review; never by its author, an editor or its submitter. */
-    public VersionViews.Summary approve(String code, int number, VersionRequests.Comment request) {
-        String comment = comment(request, false);
+    /**
+     * Approves a version in review; never by its author, an editor or its submitter. A simulation
+     * must cover it ({@link SimulationCoverage}), or the approver must say
+     * {@code acknowledgeNoSimulation: true}; the APPROVED event records which.
+     */
+    public VersionViews.Summary approve(String code, int number, VersionRequests.Approve request) {
+        String comment = comment(new VersionRequests.Comment(request == null ? null : request.comment()), false);
+        boolean acknowledged = request != null && Boolean.TRUE.equals(request.acknowledgeNoSimulation());
         RuleSetVersion version = version(code, number);
         requireStatus(version, "approved", RuleSetStatus.IN_REVIEW);
         requireFourEyes(version, "approve");
+        BackgroundJob simulation = SimulationCoverage.covering(version).orElse(null);
+        if (simulation == null && !acknowledged) {
+            throw ProblemException.unprocessable("no simulation covers version " + number + " of " + code
+                    + ": none is DONE on its current content (sha256 " + version.sha256 + ") over at least the "
+                    + SimulationCoverage.DAYS + " days up to the day it ran. Simulate it (POST .../versions/" + number
+                    + "/simulations) or approve with acknowledgeNoSimulation: true",
+                    List.of(new FieldError("acknowledgeNoSimulation", "must be true to approve a version no simulation covers")));
+        }
         long compileMs = compileIntoCache(version);
         version.status = RuleSetStatus.APPROVED.name();
         version.approver = user.name();
         version.approvedAt = Instant.now();
         version.updatedAt = version.approvedAt;
-        record(version, APPROVED, comment, details("sha256", version.sha256, "compileMs", compileMs));
+        record(version, APPROVED, comment, details("sha256", version.sha256, "compileMs", compileMs,
+                "simulationId", simulation == null ? null : simulation.id,
+                "acknowledgeNoSimulation", simulation == null ? Boolean.TRUE : null));
         return summary(version);
     }
 
@@ -474,6 +492,7 @@ public class VersionService {
 
     private static VersionViews.Detail detail(RuleSetVersion version) {
         flushIfWriting();
-        return new VersionViews.Detail(VersionViews.Summary.of(version), RuleSetFile.contentOf(version));
+        return new VersionViews.Detail(VersionViews.Summary.of(version), RuleSetFile.contentOf(version),
+                VersionSimulation.latestOf(version));
     }
 }

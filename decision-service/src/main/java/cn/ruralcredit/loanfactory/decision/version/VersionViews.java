@@ -4,6 +4,7 @@ import cn.ruralcredit.loanfactory.catalog.version.RuleSetVersion;
 import cn.ruralcredit.loanfactory.catalog.version.TestRun;
 import cn.ruralcredit.loanfactory.catalog.version.VersionEvent;
 import cn.ruralcredit.loanfactory.decision.api.ApiJson;
+import cn.ruralcredit.loanfactory.decision.simulation.VersionSimulation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,8 +32,8 @@ public final class VersionViews {
         }
     }
 
-    /** A version with its DRL files. */
-    public record Detail(@JsonUnwrapped Summary summary, Map<String, String> files) {
+    /** A version with its DRL files and its latest simulation (null when it has none). */
+    public record Detail(@JsonUnwrapped Summary summary, Map<String, String> files, VersionSimulation latestSimulation) {
     }
 
     /** A stored test run: counts, and whether it ran this version's current content. */

@@ -2,6 +2,7 @@ package cn.ruralcredit.loanfactory.decision.support;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -98,6 +99,46 @@ public final class Factory {
         }
     }
 
+    /**
+     * Starts a simulation of a version as {@code user} with {@code body} ({@code from}/{@code to}),
+     * checks the 202 and its Location, and polls the Location until the job is DONE or FAILED,
+     * within {@code deadline}. Returns the finished simulation.
+     */
+    public static JsonPath simulate(String user, String code, int version, String body, java.time.Duration deadline) {
+        io.restassured.response.Response started = Auth.as(user).contentType(ContentType.JSON).body(body)
+                .post(versions(code) + "/" + version + "/simulations");
+        started.then().statusCode(202).body("kind", equalTo("SIMULATION")).body("version", equalTo(version));
+        String location = started.header("Location");
+        String id = started.path("id");
+        if (location == null || !location.endsWith(versions(code) + "/" + version + "/simulations/" + id)) {
+            throw new AssertionError("Location " + location + " does not name simulation " + id);
+        }
+        return awaitFinished(user, versions(code) + "/" + version + "/simulations/" + id, deadline);
+    }
+
+    /**
+     * Polls a simulation until it is DONE or FAILED; fails when it is neither by the deadline.
+     * Numbers with decimals are read as BigDecimal, exactly as written.
+     */
+    public static JsonPath awaitFinished(String user, String path, java.time.Duration deadline) {
+        long until = System.nanoTime() + deadline.toNanos();
+        while (true) {
+            JsonPath job = Auth.as(user).get(path).then().statusCode(200).extract()
+                    .jsonPath(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+            String status = job.getString("status");
+            if ("DONE".equals(status) || "FAILED".equals(status)) return job;
+            if (System.nanoTime() > until) {
+                throw new AssertionError(path + " is still " + status + " after " + deadline + ": " + job.prettify());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + path, e);
+            }
+        }
+    }
+
     private static Object parse(String json) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Object.class);
@@ -106,12 +147,16 @@ public final class Factory {
         }
     }
 
-    /** Submits (as the manager), approves (as the approver) and publishes (as the approver) from {@code effectiveFrom}. */
+    /**
+     * Submits (as the manager), approves (as the approver) and publishes (as the approver) from
+     * {@code effectiveFrom}. The approver acknowledges that no simulation covers the version: the
+     * tests using this are about publishing, and SimulationTest covers the approval rule.
+     */
     public static void submitApprovePublish(String code, int version, LocalDate effectiveFrom) {
         Auth.as(Auth.MANAGER).contentType(ContentType.JSON).body("{}").post(versions(code) + "/" + version + "/submit")
                 .then().statusCode(200).body("status", equalTo("IN_REVIEW"));
-        Auth.as(Auth.APPROVER).contentType(ContentType.JSON).body("{}").post(versions(code) + "/" + version + "/approve")
-                .then().statusCode(200).body("status", equalTo("APPROVED"));
+        Auth.as(Auth.APPROVER).contentType(ContentType.JSON).body(Map.of("acknowledgeNoSimulation", true))
+                .post(versions(code) + "/" + version + "/approve").then().statusCode(200).body("status", equalTo("APPROVED"));
         Auth.as(Auth.APPROVER).contentType(ContentType.JSON).body(Map.of("effectiveFrom", effectiveFrom.toString()))
                 .post(versions(code) + "/" + version + "/publish").then().statusCode(200).body("status", equalTo("PUBLISHED"));
     }

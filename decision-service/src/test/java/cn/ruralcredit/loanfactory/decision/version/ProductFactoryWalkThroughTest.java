@@ -13,7 +13,9 @@ import io.restassured.path.json.JsonPath;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -63,6 +65,7 @@ class ProductFactoryWalkThroughTest {
                 .body("inForce.version", equalTo(1)).extract().path("inForce.sha256");
 
         String newSha;
+        String simulationId;
         int draft;
         long publishSent;
         long publishAnswered;
@@ -123,10 +126,28 @@ class ProductFactoryWalkThroughTest {
                     .post(VERSIONS + "/" + draft + "/submit").then().statusCode(200).body("status", equalTo("IN_REVIEW"));
             Auth.as(LEAD).contentType(ContentType.JSON).body("{}").post(VERSIONS + "/" + draft + "/approve").then()
                     .statusCode(403).body("detail", containsString("another approver"));
+
+            // the approver first sees what the draft would have done to the decisions made so far
+            Auth.as(APPROVER).contentType(ContentType.JSON).body("{}").post(VERSIONS + "/" + draft + "/approve").then()
+                    .statusCode(422).body("errors[0].field", equalTo("acknowledgeNoSimulation"));
+            long underV1 = client.calls().stream().filter(c -> c.status() == 200).count();
+            JsonPath simulation = Factory.simulate(APPROVER, "FUNONG", draft, "{}", Duration.ofMinutes(3));
+            assertEquals("DONE", simulation.getString("status"), () -> simulation.prettify());
+            assertEquals(simulation.getInt("progress.total"), simulation.getInt("report.total"));
+            // every G4 farmer the client asked for before gets 150,000 instead of 100,000, still APPROVED
+            assertTrue(simulation.getInt("report.changed") >= underV1, () -> simulation.prettify());
+            assertTrue(simulation.getInt("report.transitions.APPROVED.APPROVED") >= underV1);
+            assertTrue(simulation.<BigDecimal>get("report.exposure.after").subtract(simulation.get("report.exposure.before"))
+                    .compareTo(BigDecimal.valueOf(50000L * underV1)) >= 0, () -> simulation.prettify());
+            Auth.as(APPROVER).get(VERSIONS + "/" + draft).then().statusCode(200)
+                    .body("latestSimulation.id", equalTo(simulation.getString("id")))
+                    .body("latestSimulation.coversApproval", equalTo(true));
+
             newSha = Auth.as(APPROVER).contentType(ContentType.JSON).body("{\"comment\":\"四眼原则 checked\"}")
                     .post(VERSIONS + "/" + draft + "/approve").then().statusCode(200)
                     .body("status", equalTo("APPROVED")).body("approver", equalTo(APPROVER)).extract().path("sha256");
             assertNotEquals(v1Sha, newSha);
+            simulationId = simulation.getString("id");
 
             // published effective today, while the client keeps deciding
             client.awaitCalls(5);
@@ -165,6 +186,7 @@ class ProductFactoryWalkThroughTest {
                 .body("event", contains("CREATED", "EDITED", "VALIDATED", "EDITED", "VALIDATED", "TESTED", "TESTED",
                         "TESTED", "TESTED", "TESTED", "SUBMITTED", "APPROVED", "PUBLISHED"))
                 .body("find { it.event == 'APPROVED' }.actor", equalTo(APPROVER))
+                .body("find { it.event == 'APPROVED' }.details.simulationId", equalTo(simulationId))
                 .body("find { it.event == 'PUBLISHED' }.details.sha256", equalTo(newSha));
 
         // roll back to version 1's content as a new version: history stays linear

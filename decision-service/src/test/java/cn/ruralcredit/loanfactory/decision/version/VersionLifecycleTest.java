@@ -157,7 +157,11 @@ class VersionLifecycleTest {
         String v1 = versions("RETIRE_CARD") + "/1";
         Auth.as(MANAGER).contentType(ContentType.JSON).body("{}").post(v1 + "/submit").then().statusCode(200);
         Auth.as(APPROVER).contentType(ContentType.JSON).body("{}").post(v1 + "/publish").then().statusCode(409);
-        Auth.as(APPROVER).contentType(ContentType.JSON).body("{}").post(v1 + "/approve").then().statusCode(200);
+        // no simulation covers it: approval asks for the approver's explicit acknowledgement (SimulationTest has the rest)
+        Auth.as(APPROVER).contentType(ContentType.JSON).body("{}").post(v1 + "/approve").then().statusCode(422)
+                .body("errors[0].field", equalTo("acknowledgeNoSimulation"));
+        Auth.as(APPROVER).contentType(ContentType.JSON).body(Map.of("acknowledgeNoSimulation", true)).post(v1 + "/approve")
+                .then().statusCode(200);
         Auth.as(APPROVER).contentType(ContentType.JSON).body(Map.of("effectiveFrom", TODAY.minusDays(1).toString()))
                 .post(v1 + "/publish").then().statusCode(400).body("errors[0].field", equalTo("effectiveFrom"));
         Auth.as(APPROVER).contentType(ContentType.JSON).body("{\"effectiveFrom\": \"not a date\"}")
@@ -174,7 +178,8 @@ class VersionLifecycleTest {
         Auth.channel().contentType(ContentType.JSON).body(decisionFor("RETIRE_CARD").toString()).post("/api/v1/decisions")
                 .then().statusCode(422);
         Auth.as(Auth.AUDITOR).get("/api/v1/products/RETIRE_CARD/history").then().statusCode(200)
-                .body("event", equalTo(List.of("CREATED", "TESTED", "SUBMITTED", "APPROVED", "PUBLISHED", "RETIRED")));
+                .body("event", equalTo(List.of("CREATED", "TESTED", "SUBMITTED", "APPROVED", "PUBLISHED", "RETIRED")))
+                .body("find { it.event == 'APPROVED' }.details.acknowledgeNoSimulation", equalTo(true));
     }
 
     @Test
