@@ -7,6 +7,7 @@ import cn.ruralcredit.loanfactory.decision.api.ApiJson;
 import cn.ruralcredit.loanfactory.decision.jobs.JobRange;
 import cn.ruralcredit.loanfactory.decision.jobs.JobRunner;
 import cn.ruralcredit.loanfactory.decision.jobs.JobView;
+import cn.ruralcredit.loanfactory.decision.platform.CsvText;
 import cn.ruralcredit.loanfactory.decision.problem.FieldErrors;
 import cn.ruralcredit.loanfactory.decision.problem.ProblemException;
 import cn.ruralcredit.loanfactory.decision.security.CurrentUser;
@@ -120,12 +121,12 @@ public class ReplayCampaignService {
             csv.write("decisionId,result,field,original,replayed\r\n");
             forEachItem(campaign.id(), JobItem.CHANGED, item -> {
                 for (JsonNode d : ApiJson.readStored(item.differences)) {
-                    csv.write(String.join(",", item.decisionId, "MISMATCH", Csv.field(d.path("field").asText()),
-                            Csv.field(d.path("original").toString()), Csv.field(d.path("replayed").toString())) + "\r\n");
+                    csv.write(String.join(",", item.decisionId, "MISMATCH", CsvText.field(d.path("field").asText()),
+                            CsvText.field(d.path("original").toString()), CsvText.field(d.path("replayed").toString())) + "\r\n");
                 }
             });
             forEachItem(campaign.id(), JobItem.ERROR, item -> csv.write(String.join(",", item.decisionId, "ERROR", "",
-                    Csv.field(ApiJson.readStored(item.differences).path("error").asText()), "") + "\r\n"));
+                    CsvText.field(ApiJson.readStored(item.differences).path("error").asText()), "") + "\r\n"));
             csv.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -152,19 +153,5 @@ public class ReplayCampaignService {
         return BackgroundJob.<BackgroundJob>findByIdOptional(id)
                 .filter(job -> BackgroundJob.REPLAY_CAMPAIGN.equals(job.kind))
                 .orElseThrow(() -> ProblemException.notFound("no replay campaign " + id));
-    }
-
-    /** RFC 4180 fields. */
-    static final class Csv {
-        private Csv() {
-        }
-
-        static String field(String value) {
-            if (value == null) return "";
-            if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-                return "\"" + value.replace("\"", "\"\"") + "\"";
-            }
-            return value;
-        }
     }
 }

@@ -1,5 +1,7 @@
 package cn.ruralcredit.loanfactory.decision.search;
 
+import cn.ruralcredit.loanfactory.decision.platform.CsvText;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,16 +50,7 @@ final class CsvDecisionSheet implements DecisionSheet {
 
     /** One text field, neutralised and quoted as needed. */
     static String field(String text) {
-        String value = startsLikeAFormula(text) ? "'" + text : text;
-        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\r') >= 0
-                || value.indexOf('\n') >= 0;
-        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
-    }
-
-    private static boolean startsLikeAFormula(String text) {
-        if (text.isEmpty()) return false;
-        char c = text.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+        return CsvText.field(text);
     }
 
     @Override
