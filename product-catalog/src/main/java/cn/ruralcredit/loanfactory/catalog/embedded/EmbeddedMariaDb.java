@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * survives a restart when the same data directory is used again.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EmbeddedMariaDb.class);
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
 
     private final DB db;
@@ -54,6 +55,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if ("root".equals(System.getProperty("user.name"))) config.addArg("--user=root");
         DB db = null;
         try {
+            stopLeftOver(dataDir);
             Files.createDirectories(baseDir.resolve("tmp"));
             db = DB.newEmbeddedDB(config.build());
             db.start();
@@ -104,6 +106,35 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (ManagedProcessException | RuntimeException ignored) {
             // stopping is best effort: the process may already be gone
         }
+    }
+
+    /**
+     * Shuts down a MariaDB server still running on {@code dataDir}: one whose service was killed
+     * (kill -9, a power cut of the JVM alone) and could not stop it. It holds the data files' locks,
+     * so a new server on the same data could not start. A plain terminate lets InnoDB shut down
+     * cleanly; only a server on exactly this data directory is touched.
+     */
+    static void stopLeftOver(Path dataDir) {
+        String marker = "--datadir=" + dataDir.toAbsolutePath().toFile().getPath();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().filter(c -> c.contains("mariadbd") && isArgument(c, marker)).isPresent())
+                .forEach(p -> {
+                    LOG.warnf("a MariaDB server (pid %d) left running on %s by an earlier run: shutting it down", p.pid(), dataDir);
+                    p.destroy();
+                    try {
+                        p.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        p.destroyForcibly();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw new IllegalStateException("could not stop the MariaDB server left on " + dataDir, e);
+                    }
+                });
+    }
+
+    private static boolean isArgument(String commandLine, String argument) {
+        return (" " + commandLine + " ").contains(" " + argument + " ");
     }
 
     private static int freePort() {
