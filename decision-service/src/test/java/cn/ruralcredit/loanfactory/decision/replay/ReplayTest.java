@@ -141,4 +141,16 @@ class ReplayTest {
             Auth.as(staff).post("/api/v1/decisions/" + id + "/replay").then().statusCode(403);
         }
     }
+
+    @Test
+    void shouldDescribeTheAuditorsEndpointsInOpenApi() {
+        io.restassured.RestAssured.given().accept(ContentType.JSON).get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/decisions/{decisionId}/replay'.post.responses.'200'", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/replays'.post.responses.'202'", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/replays/{id}'.get", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/replays/{id}/report'.get.responses.'409'", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/audit/verify'.get", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/products/{code}/versions/{version}/simulations'.post", org.hamcrest.Matchers.notNullValue())
+                .body("components.schemas.ReplayResult.properties.differences", org.hamcrest.Matchers.notNullValue());
+    }
 }
