@@ -1,6 +1,7 @@
 package cn.ruralcredit.loanfactory.decision.audit;
 
 import cn.ruralcredit.loanfactory.decision.platform.OpenApiSecurity;
+import cn.ruralcredit.loanfactory.decision.platform.QueryParams;
 import cn.ruralcredit.loanfactory.decision.problem.FieldErrors;
 import cn.ruralcredit.loanfactory.decision.problem.Problem;
 import cn.ruralcredit.loanfactory.decision.security.Roles;
@@ -19,8 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /** Verification of the tamper-evident decision log, for auditors. */
 @Path("/api/v1/audit/verify")
@@ -53,20 +52,8 @@ public class AuditResource {
             @Parameter(description = "Last day, inclusive, yyyy-MM-dd", example = "2026-03-31")
             @QueryParam("to") String to) {
         FieldErrors errors = new FieldErrors();
-        LocalDate fromDate = date(from, "from", errors);
-        LocalDate toDate = date(to, "to", errors);
-        errors.check(fromDate == null || toDate == null || !fromDate.isAfter(toDate), "from", "must not be after to");
+        QueryParams.DateRange days = QueryParams.DateRange.parse(from, to, errors);
         errors.throwIfAny();
-        return verifier.verify(fromDate, toDate);
-    }
-
-    private static LocalDate date(String value, String field, FieldErrors errors) {
-        if (value == null || value.isEmpty()) return null;
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(field, "must be a date yyyy-MM-dd");
-            return null;
-        }
+        return verifier.verify(days);
     }
 }

@@ -2,7 +2,7 @@ package cn.ruralcredit.loanfactory.decision.audit;
 
 import cn.ruralcredit.loanfactory.decision.audit.VerificationReport.BrokenRecord;
 import cn.ruralcredit.loanfactory.decision.audit.VerificationReport.BreakKind;
-import cn.ruralcredit.loanfactory.decision.ruleset.DecisionClock;
+import cn.ruralcredit.loanfactory.decision.platform.QueryParams;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -37,24 +36,24 @@ public class LogVerifier {
     LogSealer sealer;
 
     /**
-     * Seals what is pending, then checks the batches covering {@code from}..{@code to} (days of
-     * decidedAt in Asia/Shanghai, inclusive; a null end is open) or, with neither, the whole log.
+     * Seals what is pending, then checks the batches covering {@code days} (of decidedAt in
+     * Asia/Shanghai, inclusive; a null end is open) or, with neither end, the whole log.
      */
-    public VerificationReport verify(LocalDate from, LocalDate to) {
+    public VerificationReport verify(QueryParams.DateRange days) {
         sealer.sealPending();
         try (Connection c = dataSource.getConnection()) {
             Head head = head(c);
             long firstBatch = 1;
             long lastBatch = head.batchNo();
-            if (from != null || to != null) {
-                long[] span = batchesCovering(c, from, to, head.batchNo());
+            if (days.from() != null || days.to() != null) {
+                long[] span = batchesCovering(c, days, head.batchNo());
                 firstBatch = span[0];
                 lastBatch = span[1];
             }
             Walk walk = new Walk(c, sealer.chain(), firstBatch, lastBatch);
             BrokenRecord broken = walk.run();
             if (broken == null && lastBatch == head.batchNo()) broken = head.check();
-            return new VerificationReport(broken == null, from, to, walk.checked, walk.batches,
+            return new VerificationReport(broken == null, days.from(), days.to(), walk.checked, walk.batches,
                     walk.firstSeq, walk.lastSeq, head.lastSeq(), unsealed(c), broken);
         } catch (SQLException e) {
             throw new IllegalStateException("the decision log could not be read", e);
@@ -89,11 +88,9 @@ public class LogVerifier {
     }
 
     /** The first and last batch whose records' decidedAt span meets the days asked for; {1, 0} if none. */
-    private static long[] batchesCovering(Connection c, LocalDate from, LocalDate to, long lastBatch) throws SQLException {
-        LocalDateTime start = from == null ? LocalDateTime.of(1, 1, 1, 0, 0)
-                : DecisionRows.utc(from.atStartOfDay(DecisionClock.ZONE).toInstant());
-        LocalDateTime end = to == null ? LocalDateTime.of(9999, 12, 31, 0, 0)
-                : DecisionRows.utc(to.plusDays(1).atStartOfDay(DecisionClock.ZONE).toInstant());
+    private static long[] batchesCovering(Connection c, QueryParams.DateRange days, long lastBatch) throws SQLException {
+        LocalDateTime start = days.from() == null ? LocalDateTime.of(1, 1, 1, 0, 0) : DecisionRows.utc(days.startInclusive());
+        LocalDateTime end = days.to() == null ? LocalDateTime.of(9999, 12, 31, 0, 0) : DecisionRows.utc(days.endExclusive());
         try (PreparedStatement s = c.prepareStatement("SELECT MIN(batch_no), MAX(batch_no) FROM decision_seal "
                 + "WHERE max_decided_at >= ? AND min_decided_at < ? AND batch_no <= ?")) {
             s.setObject(1, start);

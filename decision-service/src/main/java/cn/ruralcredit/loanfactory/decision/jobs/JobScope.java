@@ -3,7 +3,7 @@ package cn.ruralcredit.loanfactory.decision.jobs;
 import cn.ruralcredit.loanfactory.catalog.decision.Decision;
 import cn.ruralcredit.loanfactory.catalog.job.BackgroundJob;
 import cn.ruralcredit.loanfactory.decision.platform.Ulid;
-import cn.ruralcredit.loanfactory.decision.ruleset.DecisionClock;
+import cn.ruralcredit.loanfactory.decision.platform.QueryParams;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,11 +21,11 @@ public record JobScope(String productCode, LocalDate from, LocalDate to, Instant
     }
 
     public Instant fromInstant() {
-        return from.atStartOfDay(DecisionClock.ZONE).toInstant();
+        return new QueryParams.DateRange(from, to).startInclusive();
     }
 
     public Instant toExclusive() {
-        return to.plusDays(1).atStartOfDay(DecisionClock.ZONE).toInstant();
+        return new QueryParams.DateRange(from, to).endExclusive();
     }
 
     /** The decisions in scope now. Call within a transaction. */

@@ -1,7 +1,6 @@
 package cn.ruralcredit.loanfactory.decision.simulation;
 
 import cn.ruralcredit.loanfactory.catalog.job.BackgroundJob;
-import cn.ruralcredit.loanfactory.catalog.product.Product;
 import cn.ruralcredit.loanfactory.catalog.version.RuleSetFile;
 import cn.ruralcredit.loanfactory.catalog.version.RuleSetStatus;
 import cn.ruralcredit.loanfactory.catalog.version.RuleSetVersion;
@@ -10,6 +9,7 @@ import cn.ruralcredit.loanfactory.decision.jobs.JobRunner;
 import cn.ruralcredit.loanfactory.decision.jobs.JobScope;
 import cn.ruralcredit.loanfactory.decision.jobs.JobView;
 import cn.ruralcredit.loanfactory.decision.problem.ProblemException;
+import cn.ruralcredit.loanfactory.decision.version.VersionService;
 import cn.ruralcredit.loanfactory.decision.replay.Reevaluator;
 import cn.ruralcredit.loanfactory.decision.ruleset.RuleSetIntegrityException;
 import cn.ruralcredit.loanfactory.decision.security.CurrentUser;
@@ -95,7 +95,7 @@ public class SimulationService {
     /** The simulations of a version, newest first (the 100 newest). */
     public List<JobView> list(String code, int number) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            version(code, number);
+            VersionService.version(code, number);
             return BackgroundJob.<BackgroundJob>find("kind = ?1 and productCode = ?2 and version = ?3 order by createdAt desc",
                     BackgroundJob.SIMULATION, code, number).page(0, LISTED).list().stream().map(JobView::of).toList();
         });
@@ -103,7 +103,7 @@ public class SimulationService {
 
     public SimulationView get(String code, int number, String id) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            version(code, number);
+            VersionService.version(code, number);
             return BackgroundJob.<BackgroundJob>findByIdOptional(id)
                     .filter(job -> BackgroundJob.SIMULATION.equals(job.kind) && job.productCode.equals(code)
                             && job.version != null && job.version == number)
@@ -113,17 +113,11 @@ public class SimulationService {
     }
 
     private static RuleSetVersion simulable(String code, int number) {
-        RuleSetVersion version = version(code, number);
+        RuleSetVersion version = VersionService.version(code, number);
         if (!RuleSetStatus.DRAFT.name().equals(version.status) && !RuleSetStatus.IN_REVIEW.name().equals(version.status)) {
             throw ProblemException.conflict("version " + number + " of " + code + " is " + version.status
                     + "; only a DRAFT or IN_REVIEW version is simulated before its approval");
         }
         return version;
-    }
-
-    private static RuleSetVersion version(String code, int number) {
-        Product product = Product.findByCode(code).orElseThrow(() -> ProblemException.notFound("no product " + code));
-        return RuleSetVersion.find(product, number)
-                .orElseThrow(() -> ProblemException.notFound(code + " has no version " + number));
     }
 }

@@ -471,7 +471,8 @@ public class VersionService {
         return Product.findByCode(code).orElseThrow(() -> noProduct(code));
     }
 
-    static RuleSetVersion version(String code, int number) {
+    /** Version {@code number} of product {@code code}; a 404 naming which is missing. Call within a transaction. */
+    public static RuleSetVersion version(String code, int number) {
         return RuleSetVersion.find(product(code), number)
                 .orElseThrow(() -> ProblemException.notFound(code + " has no version " + number));
     }
