@@ -1,7 +1,7 @@
 package cn.ruralcredit.loanfactory.ruletests;
 
 import cn.ruralcredit.loanfactory.rules.engine.CompiledRuleSet;
-import cn.ruralcredit.loanfactory.rules.engine.RuleCompiler;
+import cn.ruralcredit.loanfactory.rules.compile.RuleCompiler;
 import cn.ruralcredit.loanfactory.rules.seed.SeedRuleSets;
 
 import java.util.Map;

@@ -3,7 +3,7 @@ package cn.ruralcredit.loanfactory.decision.problem;
 import cn.ruralcredit.loanfactory.decision.platform.Causes;
 import cn.ruralcredit.loanfactory.decision.ruleset.RuleSetIntegrityException;
 import cn.ruralcredit.loanfactory.rules.engine.EvaluationException;
-import cn.ruralcredit.loanfactory.rules.engine.RuleCompilationException;
+import cn.ruralcredit.loanfactory.rules.compile.RuleCompilationException;
 import cn.ruralcredit.loanfactory.rules.request.FieldError;
 import cn.ruralcredit.loanfactory.rules.request.InvalidRequestException;
 import com.fasterxml.jackson.core.JsonProcessingException;

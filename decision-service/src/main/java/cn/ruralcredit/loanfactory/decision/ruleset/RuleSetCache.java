@@ -1,7 +1,7 @@
 package cn.ruralcredit.loanfactory.decision.ruleset;
 
 import cn.ruralcredit.loanfactory.rules.engine.CompiledRuleSet;
-import cn.ruralcredit.loanfactory.rules.engine.RuleCompiler;
+import cn.ruralcredit.loanfactory.rules.compile.RuleCompiler;
 import cn.ruralcredit.loanfactory.rules.engine.RuleSetSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

@@ -2,8 +2,8 @@ package cn.ruralcredit.loanfactory.decision.version;
 
 import cn.ruralcredit.loanfactory.rules.engine.CompiledRuleSet;
 import cn.ruralcredit.loanfactory.rules.engine.RuleSetSource;
-import cn.ruralcredit.loanfactory.rules.sandbox.RuleSetValidator;
-import cn.ruralcredit.loanfactory.rules.sandbox.Validation;
+import cn.ruralcredit.loanfactory.rules.compile.RuleSetValidator;
+import cn.ruralcredit.loanfactory.rules.compile.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

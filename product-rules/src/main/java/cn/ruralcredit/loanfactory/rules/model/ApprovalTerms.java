@@ -8,7 +8,7 @@ public final class ApprovalTerms {
     private final int validityMonths;
 
     public ApprovalTerms(String branchAuthority, int validityMonths) {
-        this.branchAuthority = new BigDecimal(branchAuthority);
+        this.branchAuthority = Amounts.of(branchAuthority);
         this.validityMonths = validityMonths;
     }
 

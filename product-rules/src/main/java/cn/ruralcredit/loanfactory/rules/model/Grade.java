@@ -15,7 +15,7 @@ public final class Grade {
     }
 
     public Grade(String code, String label, String cap) {
-        this(code, label, new BigDecimal(cap));
+        this(code, label, Amounts.of(cap));
     }
 
     public String getCode() { return code; }

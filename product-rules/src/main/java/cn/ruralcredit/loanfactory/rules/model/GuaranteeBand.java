@@ -22,7 +22,7 @@ public final class GuaranteeBand {
 
     /** The no-guarantee (信用) band from 0 up to and including {@code upTo}. */
     public static GuaranteeBand noGuaranteeUpTo(String upTo) {
-        return new GuaranteeBand(null, new BigDecimal(upTo), List.of());
+        return new GuaranteeBand(null, Amounts.of(upTo), List.of());
     }
 
     /** A product that never asks for a guarantee: one no-guarantee band without a top. */
@@ -32,12 +32,12 @@ public final class GuaranteeBand {
 
     /** Limits strictly above {@code above} up to and including {@code upTo}. */
     public static GuaranteeBand between(String above, String upTo, GuaranteeType... accepted) {
-        return new GuaranteeBand(new BigDecimal(above), new BigDecimal(upTo), List.of(accepted));
+        return new GuaranteeBand(Amounts.of(above), Amounts.of(upTo), List.of(accepted));
     }
 
     /** Limits strictly above {@code above}, without a top. */
     public static GuaranteeBand above(String above, GuaranteeType... accepted) {
-        return new GuaranteeBand(new BigDecimal(above), null, List.of(accepted));
+        return new GuaranteeBand(Amounts.of(above), null, List.of(accepted));
     }
 
     public BigDecimal getAbove() { return above; }

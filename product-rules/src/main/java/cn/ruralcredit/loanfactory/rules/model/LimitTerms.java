@@ -7,7 +7,7 @@ public final class LimitTerms {
     private final BigDecimal minLine;
 
     public LimitTerms(String minLine) {
-        this.minLine = new BigDecimal(minLine);
+        this.minLine = Amounts.of(minLine);
     }
 
     public BigDecimal getMinLine() { return minLine; }

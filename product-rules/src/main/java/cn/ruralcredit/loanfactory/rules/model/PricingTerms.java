@@ -7,7 +7,7 @@ public final class PricingTerms {
     private final BigDecimal floorSpreadPct;
 
     public PricingTerms(String floorSpreadPct) {
-        this.floorSpreadPct = new BigDecimal(floorSpreadPct);
+        this.floorSpreadPct = Amounts.of(floorSpreadPct);
     }
 
     public BigDecimal getFloorSpreadPct() { return floorSpreadPct; }

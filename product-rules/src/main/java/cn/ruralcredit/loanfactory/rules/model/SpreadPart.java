@@ -10,7 +10,7 @@ public final class SpreadPart {
 
     public SpreadPart(String label, String pct) {
         this.label = label;
-        this.pct = new BigDecimal(pct);
+        this.pct = Amounts.of(pct);
     }
 
     public String getLabel() { return label; }

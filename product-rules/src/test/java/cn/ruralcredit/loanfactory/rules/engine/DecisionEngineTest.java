@@ -1,5 +1,7 @@
 package cn.ruralcredit.loanfactory.rules.engine;
 
+import cn.ruralcredit.loanfactory.rules.compile.RuleCompiler;
+
 import cn.ruralcredit.loanfactory.rules.model.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -3,7 +3,7 @@ package cn.ruralcredit.loanfactory.ruletests.bench;
 import cn.ruralcredit.loanfactory.rules.engine.CompiledRuleSet;
 import cn.ruralcredit.loanfactory.rules.engine.DecisionEngine;
 import cn.ruralcredit.loanfactory.rules.engine.EvaluatedDecision;
-import cn.ruralcredit.loanfactory.rules.engine.RuleCompiler;
+import cn.ruralcredit.loanfactory.rules.compile.RuleCompiler;
 import cn.ruralcredit.loanfactory.rules.request.DecisionRequest;
 import cn.ruralcredit.loanfactory.rules.request.DecisionRequestReader;
 import cn.ruralcredit.loanfactory.rules.seed.SeedRuleSets;

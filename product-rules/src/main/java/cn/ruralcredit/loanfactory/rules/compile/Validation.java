@@ -1,4 +1,4 @@
-package cn.ruralcredit.loanfactory.rules.sandbox;
+package cn.ruralcredit.loanfactory.rules.compile;
 
 import cn.ruralcredit.loanfactory.rules.engine.CompiledRuleSet;
 
@@ -21,11 +21,11 @@ public record Validation(boolean valid, List<ValidationProblem> problems, Compil
         }
     }
 
-    static Validation valid(CompiledRuleSet compiled) {
+    public static Validation valid(CompiledRuleSet compiled) {
         return new Validation(true, List.of(), compiled);
     }
 
-    static Validation invalid(List<ValidationProblem> problems) {
+    public static Validation invalid(List<ValidationProblem> problems) {
         return new Validation(false, problems, null);
     }
 }

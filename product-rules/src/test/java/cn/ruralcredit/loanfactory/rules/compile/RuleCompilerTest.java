@@ -1,4 +1,6 @@
-package cn.ruralcredit.loanfactory.rules.engine;
+package cn.ruralcredit.loanfactory.rules.compile;
+
+import cn.ruralcredit.loanfactory.rules.engine.RuleSetSource;
 
 import org.junit.jupiter.api.Test;
 

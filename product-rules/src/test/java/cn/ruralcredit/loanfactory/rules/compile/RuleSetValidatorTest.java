@@ -1,4 +1,4 @@
-package cn.ruralcredit.loanfactory.rules.sandbox;
+package cn.ruralcredit.loanfactory.rules.compile;
 
 import cn.ruralcredit.loanfactory.rules.engine.RuleSetSource;
 import cn.ruralcredit.loanfactory.rules.seed.SeedProduct;
@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The validate step: sandbox first, compile only what the sandbox accepts, every problem located. */
+/** The validate step: the rule guard on the DRL and on the compiled bytecode, every problem located. */
 class RuleSetValidatorTest {
     private static final String EXTRA = "TEST/extra.drl";
     private static final String HEADER = """
@@ -75,13 +75,12 @@ class RuleSetValidatorTest {
     }
 
     @Test
-    void shouldReportSandboxProblemsAndNotCompile() {
-        // line 6 also has a typo: compiling would report it, so its absence shows nothing was compiled
+    void shouldReportGuardRefusalsWithTheRuleFileLineAndColumn() {
         Validation v = validator.validate(funongWith("""
-                rule "TEST: exit and typo"
+                rule "TEST: exit and delete a file"
                     ruleflow-group "eligibility"
                 when
-                    Applicant( annualIncomme > 0 )
+                    Applicant( annualIncome > 0 )
                 then
                     System.exit( 0 );
                     new java.io.File( "/tmp/x" ).delete();
@@ -89,16 +88,17 @@ class RuleSetValidatorTest {
                 """));
         assertFalse(v.valid());
         assertNull(v.compiled());
-        assertEquals(List.of("SANDBOX 8:5", "SANDBOX 9:9"),
-                v.problems().stream().map(p -> p.kind() + " " + p.line() + ":" + p.column()).toList());
+        assertEquals(List.of("SANDBOX 8:12", "SANDBOX 9:17", "SANDBOX 9:17", "SANDBOX 9:34"),
+                v.problems().stream().map(p -> p.kind() + " " + p.line() + ":" + p.column()).toList(), v.problems().toString());
         v.problems().forEach(p -> assertEquals(EXTRA, p.file()));
-        assertTrue(v.problems().get(0).message().startsWith("`System` is refused: "), v.problems().get(0).message());
-        assertTrue(v.problems().get(1).message().startsWith("the qualified name `java.io.File` is refused: "),
-                v.problems().get(1).message());
+        assertEquals("rule \"TEST: exit and delete a file\" calls java.lang.System.exit(int), which is not on the"
+                + " rule guard's allowlist", v.problems().get(0).message());
+        assertTrue(v.problems().stream().anyMatch(p -> p.message().contains("java.io.File constructor(String)")),
+                v.problems().toString());
     }
 
     @Test
-    void shouldAcceptAndCompileWhatTheSandboxAllows() {
+    void shouldAcceptAndCompileWhatTheGuardAllows() {
         Validation v = validator.validate(funongWith("""
                 import java.math.BigDecimal;
                 import java.time.LocalDate;
