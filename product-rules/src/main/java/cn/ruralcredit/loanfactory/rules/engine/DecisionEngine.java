@@ -13,29 +13,52 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Evaluates one request against a compiled rule set in a fresh session that is disposed
  * afterwards. Records the rules that fired, in firing order. Fails closed: a rule set that sets
- * no outcome or more than one, fires more than {@link #maxFirings} rules, or runs longer than
- * {@link #maxDuration}, raises {@link EvaluationException} (its {@link EvaluationException#kind()}
+ * no outcome or more than one, fires more than {@link #maxFirings} rules, runs longer than
+ * {@link #maxDuration}, or throws anything at all (an exception, a {@code StackOverflowError}, an
+ * {@code OutOfMemoryError}) raises {@link EvaluationException} (its {@link EvaluationException#kind()}
  * says which).
  *
- * <p>Both caps bound a rule set that loops through re-activation. The time is measured here with
- * {@link System#nanoTime()} (rules never read the clock) and checked before each firing: when it
- * is past the cap the session is halted, so at most the firing already under way completes. A
- * single consequence or condition that runs long on its own is not interrupted; that is why the
- * rule sandbox ({@code cn.ruralcredit.loanfactory.rules.sandbox.RuleSandbox}) refuses loops and
- * recursion in rule code, leaving iteration to patterns, which go through the agenda.
+ * <p>The time cap holds by force. Each evaluation runs on a thread of the engine's own bounded
+ * pool while the caller waits at most the cap (plus {@link #GRACE}): when it is passed the caller
+ * gets a {@link EvaluationException.Kind#TIME_CAP} failure at the cap even if the rule thread does not
+ * come back, and the session is told to halt. Before each firing the rule thread checks the cap
+ * itself, so a rule set that loops through re-activation stops at once. A single condition or
+ * consequence that runs on cannot be interrupted in the JVM; the rule guard makes such code hard to
+ * write (no loops, no recursion, nothing that allocates by a computed size), and a thread that is
+ * still busy after its cap is counted in {@link #overdueThreads()}, for health checks and logs.
+ * Rule sets that nobody has reviewed are not evaluated in this JVM at all but in a worker process
+ * that is killed when it overruns.
  */
-public final class DecisionEngine {
+public final class DecisionEngine implements AutoCloseable {
     /** Far above what the seed rule sets fire (about 20-30); a rule set past it is looping. */
     public static final int DEFAULT_MAX_FIRINGS = 10_000;
     /** Far above what a seed decision takes (milliseconds); a rule set past it is looping or too slow. */
     public static final Duration DEFAULT_MAX_DURATION = Duration.ofSeconds(2);
+    /** How long past the cap the caller waits for a rule thread that has been told to halt. */
+    public static final Duration GRACE = Duration.ofMillis(100);
+    /** Rule threads at most: evaluations under way plus those stuck past their cap. */
+    public static final int MAX_RULE_THREADS = 64;
+
+    private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final int maxFirings;
     private final Duration maxDuration;
+    private final ThreadPoolExecutor ruleThreads;
+    private final AtomicInteger overdue = new AtomicInteger();
 
     public DecisionEngine() {
         this(DEFAULT_MAX_FIRINGS, DEFAULT_MAX_DURATION);
@@ -60,6 +83,13 @@ public final class DecisionEngine {
         }
         this.maxFirings = maxFirings;
         this.maxDuration = maxDuration;
+        int pool = POOLS.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        this.ruleThreads = new ThreadPoolExecutor(0, MAX_RULE_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "rule-evaluation-" + pool + "-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public int maxFirings() {
@@ -70,12 +100,73 @@ public final class DecisionEngine {
         return maxDuration;
     }
 
+    /** Rule threads still busy with an evaluation whose caller gave up on it at the cap. */
+    public int overdueThreads() {
+        return overdue.get();
+    }
+
+    /** Stops the rule threads that are idle; threads stuck in a rule keep running (they are daemons). */
+    @Override
+    public void close() {
+        ruleThreads.shutdownNow();
+    }
+
+    /**
+     * Evaluates on a rule thread and waits at most the time cap for it.
+     *
+     * @throws EvaluationException whatever went wrong; never a default decision
+     */
     public EvaluatedDecision evaluate(CompiledRuleSet ruleSet, DecisionRequest request, BigDecimal lprPct) {
+        AtomicBoolean abandoned = new AtomicBoolean();
+        AtomicReference<KieSession> running = new AtomicReference<>();
+        Future<EvaluatedDecision> result;
+        try {
+            result = ruleThreads.submit(() -> {
+                try {
+                    return evaluateHere(ruleSet, request, lprPct, running);
+                } finally {
+                    if (abandoned.get()) overdue.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new EvaluationException(EvaluationException.Kind.NO_RULE_THREAD, "no rule thread is free: "
+                    + MAX_RULE_THREADS + " are busy, " + overdue.get() + " of them stuck past their time cap");
+        }
+        try {
+            return result.get(saturatedNanos(maxDuration.plus(GRACE)), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            if (abandoned.compareAndSet(false, true)) overdue.incrementAndGet();
+            KieSession session = running.get();
+            if (session != null) session.halt();
+            throw new EvaluationException(EvaluationException.Kind.TIME_CAP, "rule set " + ruleSet.sha256()
+                    + " ran past the time cap of " + maxDuration.toMillis() + " ms for one decision inside one condition"
+                    + " or consequence; the decision failed closed at the cap (" + overdue.get()
+                    + " rule thread(s) still busy past their cap)");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof EvaluationException ee) throw ee;
+            throw new EvaluationException(EvaluationException.Kind.RULE_ERROR, "rule set " + ruleSet.sha256()
+                    + " failed during evaluation: " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EvaluationException(EvaluationException.Kind.TIME_CAP, "interrupted while waiting for rule set "
+                    + ruleSet.sha256());
+        }
+    }
+
+    /** Evaluates on the calling thread: the caps are checked between firings only. */
+    public EvaluatedDecision evaluateHere(CompiledRuleSet ruleSet, DecisionRequest request, BigDecimal lprPct) {
+        return evaluateHere(ruleSet, request, lprPct, new AtomicReference<>());
+    }
+
+    private EvaluatedDecision evaluateHere(CompiledRuleSet ruleSet, DecisionRequest request, BigDecimal lprPct,
+                                           AtomicReference<KieSession> running) {
         List<Object> facts = FactMapper.facts(request, lprPct);
         DecisionResult result = new DecisionResult();
         List<String> fired = new ArrayList<>();
         TimeCap timeCap = new TimeCap(maxDuration);
         KieSession session = ruleSet.kieBase().newKieSession();
+        running.set(session);
         try {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
@@ -106,9 +197,12 @@ public final class DecisionEngine {
             }
         } catch (EvaluationException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // an Error of the rules is the decision's failure, not the thread's: a stack overflow unwinds to
+            // here with the stack free again, and an OutOfMemoryError exits the service's JVM when it runs
+            // with -XX:+ExitOnOutOfMemoryError (./run does) before it gets here
             throw new EvaluationException(EvaluationException.Kind.RULE_ERROR,
-                    "rule set " + ruleSet.sha256() + " failed during evaluation: " + e.getMessage(), e);
+                    "rule set " + ruleSet.sha256() + " failed during evaluation: " + e, e);
         } finally {
             session.dispose();
         }
@@ -154,12 +248,13 @@ public final class DecisionEngine {
             return hit;
         }
 
-        private static long saturatedNanos(Duration d) {
-            try {
-                return d.toNanos();
-            } catch (ArithmeticException tooLong) {
-                return Long.MAX_VALUE;
-            }
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
         }
     }
 }

@@ -16,8 +16,13 @@ public class EvaluationException extends RuntimeException {
     public enum Kind {
         /** More rule firings than the engine's firing cap: the rule set is looping. */
         FIRING_CAP,
-        /** The evaluation ran past the engine's time cap (checked before each firing). */
+        /**
+         * The evaluation ran past the engine's time cap: seen before a firing, or, when one condition or
+         * consequence runs on past it, by the caller, who stops waiting at the cap.
+         */
         TIME_CAP,
+        /** Every rule thread is taken (by evaluations under way or stuck past their cap): none could start. */
+        NO_RULE_THREAD,
         /** The rules set no outcome, or more than one. */
         OUTCOME_COUNT,
         /** The rules set an outcome but no line validity ({@code validityMonths}). */

@@ -169,6 +169,69 @@ class DecisionEngineTest {
     }
 
     @Test
+    @Timeout(30)
+    void shouldFailClosedOnAStackOverflowInARule() {
+        // the guard refuses recursion it can see; a declared fact that contains itself overflows in its
+        // generated toString, through the JDK, where no check can see a cycle
+        String overflow = """
+                declare Node
+                    next : Node
+                end
+                rule "TEST: print a node that contains itself"
+                    ruleflow-group "scoring"
+                when
+                then
+                    Node n = new Node();
+                    n.setNext( n );
+                    String text = "node " + n;
+                end
+                """;
+        CompiledRuleSet rs = compile(TERMS, DECLINE_ALL, overflow);
+        EvaluationException e = assertThrows(EvaluationException.class, () -> evaluate(rs));
+        assertEquals(EvaluationException.Kind.RULE_ERROR, e.kind());
+        assertTrue(e.getMessage().contains("java.lang.StackOverflowError"), e.getMessage());
+        // the rule thread is free again: the next decision is made normally
+        assertEquals(Outcome.DECLINED, evaluate(compile(TERMS, DECLINE_ALL)).outcome());
+    }
+
+    /** Functions f0..fN where each calls the next twice: no loop and no recursion, but 2^N calls. */
+    private static String exponentialFunctions(int n) {
+        StringBuilder drl = new StringBuilder("function int f" + n + "( int x ) { return x + 1; }\n");
+        for (int i = n - 1; i >= 0; i--) {
+            drl.append("function int f").append(i).append("( int x ) { return f").append(i + 1).append("( x ) + f")
+                    .append(i + 1).append("( x ); }\n");
+        }
+        return drl.toString();
+    }
+
+    @Test
+    @Timeout(30)
+    void shouldAnswerAtTheCapWhenOneConsequenceRunsOnAndKeepDeciding() {
+        String slow = exponentialFunctions(36) + """
+                rule "TEST: two to the thirty-sixth calls in one consequence"
+                    ruleflow-group "scoring"
+                when
+                then
+                    int calls = f0( 0 );
+                end
+                """;
+        CompiledRuleSet rs = compile(TERMS, DECLINE_ALL, slow);
+        DecisionEngine engine = new DecisionEngine(500, Duration.ofMillis(300));
+        long started = System.nanoTime();
+        EvaluationException e = assertThrows(EvaluationException.class,
+                () -> engine.evaluate(rs, TestRequests.farmer(LocalDate.of(2025, 11, 21)), LPR));
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(EvaluationException.Kind.TIME_CAP, e.kind());
+        assertTrue(e.getMessage().contains("failed closed at the cap"), e.getMessage());
+        // the caller got its answer at the cap (300 ms + 100 ms grace), not when the thread came back
+        assertTrue(tookMs >= 300 && tookMs < 2_000, tookMs + " ms");
+        assertEquals(1, engine.overdueThreads());
+        // another rule thread serves the next decision while the stuck one runs on
+        assertEquals(Outcome.DECLINED, engine.evaluate(compile(TERMS, DECLINE_ALL),
+                TestRequests.farmer(LocalDate.of(2025, 11, 21)), LPR).outcome());
+    }
+
+    @Test
     void shouldDecideNormallyWithBothCapsSet() {
         DecisionEngine engine = new DecisionEngine(10, Duration.ofSeconds(30));
         EvaluatedDecision d = engine.evaluate(compile(TERMS, DECLINE_ALL), TestRequests.farmer(LocalDate.of(2025, 11, 21)), LPR);
