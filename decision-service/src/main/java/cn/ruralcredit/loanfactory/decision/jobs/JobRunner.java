@@ -99,7 +99,7 @@ public class JobRunner {
                 if (next.isEmpty()) return;
                 run(next.get());
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             if (!stopping) LOG.error("background jobs: could not look for work; will try again", e);
         }
     }
@@ -144,7 +144,9 @@ public class JobRunner {
             }
         } catch (LostOwnership e) {
             LOG.warnf("background job %s: %s; leaving it to its new owner", jobId, e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // an Error too (a StackOverflowError of a rule): a job that fails is FAILED with its reason, so
+            // it is never picked again and never holds up the jobs queued behind it
             if (stopping) return;
             LOG.errorf(e, "background job %s failed", jobId);
             QuarkusTransaction.requiringNew().run(() -> fail(jobId, e));
@@ -207,11 +209,12 @@ public class JobRunner {
         return job;
     }
 
-    private void fail(String jobId, RuntimeException cause) {
+    private void fail(String jobId, Throwable cause) {
         BackgroundJob job = BackgroundJob.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
         if (job == null || job.finished()) return;
         job.status = BackgroundJob.FAILED;
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName()
+                : cause instanceof Error ? cause.getClass().getSimpleName() + ": " + cause.getMessage() : cause.getMessage();
         job.error = message.length() > 2000 ? message.substring(0, 2000) : message;
         job.finishedAt = Instant.now();
     }
