@@ -8,15 +8,16 @@ import cn.ruralcredit.loanfactory.decision.api.ApiJson;
 import cn.ruralcredit.loanfactory.decision.api.DecisionResponse;
 import cn.ruralcredit.loanfactory.decision.api.DecisionService;
 import cn.ruralcredit.loanfactory.decision.problem.ProblemException;
-import cn.ruralcredit.loanfactory.decision.ruleset.RuleSetCache;
-import cn.ruralcredit.loanfactory.rules.engine.CompiledRuleSet;
-import cn.ruralcredit.loanfactory.rules.engine.DecisionEngine;
+import cn.ruralcredit.loanfactory.decision.ruleset.RuleRunner;
 import cn.ruralcredit.loanfactory.rules.engine.EvaluatedDecision;
+import cn.ruralcredit.loanfactory.rules.engine.Evaluator;
 import cn.ruralcredit.loanfactory.rules.request.DecisionRequest;
 import cn.ruralcredit.loanfactory.rules.request.DecisionRequestReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import java.util.Map;
 
 /**
  * Evaluates a stored decision's request again: with the rule set it was made with (replay), or
@@ -27,12 +28,10 @@ import jakarta.inject.Inject;
 public class Reevaluator {
 
     @Inject
-    RuleSetCache cache;
-    @Inject
-    DecisionEngine engine;
+    RuleRunner runner;
 
-    /** A compiled rule set version and its number. */
-    public record Candidate(int version, String status, CompiledRuleSet ruleSet) {
+    /** A rule set version, its number, its content's sha256 and where its rules run. */
+    public record Candidate(int version, String status, String sha256, Evaluator evaluator) {
     }
 
     /**
@@ -48,10 +47,14 @@ public class Reevaluator {
         return compiled(version);
     }
 
-    /** A version compiled (from the cache when it was compiled before). Call within a transaction. */
+    /**
+     * A version ready to evaluate: in this JVM when it was reviewed (compiled once into the cache),
+     * in a rule worker otherwise. Call within a transaction.
+     */
     public Candidate compiled(RuleSetVersion version) {
-        return new Candidate(version.version, version.status,
-                cache.get(version.sha256, () -> RuleSetFile.contentOf(version)));
+        Map<String, String> files = RuleSetFile.contentOf(version);
+        return new Candidate(version.version, version.status, version.sha256,
+                runner.evaluatorFor(version.status, version.sha256, () -> files));
     }
 
     /** The stored request of {@code decision}, as it was evaluated. */
@@ -66,9 +69,10 @@ public class Reevaluator {
      */
     public JsonNode evaluate(Decision decision, Candidate candidate) {
         DecisionRequest request = requestOf(decision);
-        EvaluatedDecision evaluated = engine.evaluate(candidate.ruleSet(), request, decision.lprPct);
+        EvaluatedDecision evaluated = candidate.evaluator().evaluate(ApiJson.readStored(decision.requestJson), request,
+                decision.lprPct);
         DecisionResponse response = DecisionResponse.of(decision.id, request,
-                new DecisionResponse.RuleSetRef(candidate.version(), candidate.ruleSet().sha256()), decision.lprPct,
+                new DecisionResponse.RuleSetRef(candidate.version(), candidate.sha256()), decision.lprPct,
                 evaluated, DecisionService.DECIDED_AT.format(decision.decidedAt));
         return ApiJson.readStored(ApiJson.write(response));
     }

@@ -32,7 +32,7 @@ public class ReplayService {
         List<Difference> differences = DecisionDifferences.between(original, replayed, DecisionDifferences.IDENTITY);
         Reevaluator.Candidate c = loaded.candidate();
         return new ReplayResult(d.id, differences.isEmpty(), original, replayed, differences,
-                new ReplayResult.RuleSetUsed(c.version(), c.ruleSet().sha256(), c.status()), d.lprPct,
+                new ReplayResult.RuleSetUsed(c.version(), c.sha256(), c.status()), d.lprPct,
                 new ReplayResult.EngineVersions(d.engineVersion, EngineInfo.DROOLS_VERSION),
                 DecisionService.DECIDED_AT.format(Instant.now()));
     }

@@ -3,7 +3,8 @@ package cn.ruralcredit.loanfactory.decision.scenario;
 import cn.ruralcredit.loanfactory.catalog.scenario.SuiteCase;
 import cn.ruralcredit.loanfactory.decision.api.ApiJson;
 import cn.ruralcredit.loanfactory.decision.ruleset.RuleSetsInForce;
-import cn.ruralcredit.loanfactory.rules.engine.CompiledRuleSet;
+import cn.ruralcredit.loanfactory.rules.engine.Evaluator;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import cn.ruralcredit.loanfactory.rules.engine.DecisionEngine;
 import cn.ruralcredit.loanfactory.rules.request.CanonicalJson;
 import cn.ruralcredit.loanfactory.rules.scenario.Scenario;
@@ -16,7 +17,7 @@ import java.util.List;
 
 /**
  * Runs a product's scenario suite against a compiled rule set, with the LPR history of the
- * catalog, as the publish gate and the diff do. Call within a transaction.
+ * catalog, as the publish gate and the diff do.
  */
 @ApplicationScoped
 public class SuiteRunner {
@@ -25,10 +26,11 @@ public class SuiteRunner {
     @Inject
     DecisionEngine engine;
 
-    public List<ScenarioResult> run(CompiledRuleSet ruleSet, List<SuiteCase> suite) {
-        ScenarioRunner runner = new ScenarioRunner(engine, ruleSets.lprSchedule());
+    /** Runs every case, each evaluated twice (a case whose two results differ fails). Needs no transaction but the LPR read. */
+    public List<ScenarioResult> run(Evaluator evaluator, List<SuiteCase> suite) {
+        ScenarioRunner runner = new ScenarioRunner(engine, QuarkusTransaction.requiringNew().call(ruleSets::lprSchedule));
         return suite.stream()
-                .map(c -> runner.run(ruleSet, keyed(c)))
+                .map(c -> runner.run(keyed(c), evaluator))
                 .toList();
     }
 

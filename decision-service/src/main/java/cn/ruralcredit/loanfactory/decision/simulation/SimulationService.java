@@ -14,6 +14,7 @@ import cn.ruralcredit.loanfactory.decision.replay.Reevaluator;
 import cn.ruralcredit.loanfactory.decision.ruleset.RuleSetIntegrityException;
 import cn.ruralcredit.loanfactory.decision.security.CurrentUser;
 import cn.ruralcredit.loanfactory.decision.version.RuleSetChecks;
+import cn.ruralcredit.loanfactory.decision.version.VersionViews;
 import cn.ruralcredit.loanfactory.rules.engine.RuleSetSource;
 import cn.ruralcredit.loanfactory.rules.request.FieldError;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -68,10 +69,10 @@ public class SimulationService {
             throw new RuleSetIntegrityException("version " + number + " of " + code + " hashes to " + source.sha256()
                     + ", not to its recorded " + candidate.sha256());
         }
-        RuleSetChecks.Checked checked = checks.check(source);
-        if (!checked.validation().valid()) {
+        VersionViews.Validation checked = checks.check(source);
+        if (!checked.valid()) {
             throw ProblemException.unprocessable("version " + number + " of " + code
-                    + " does not pass validation; nothing can be simulated", checked.validation().problems().stream()
+                    + " does not pass validation; nothing can be simulated", checked.problems().stream()
                     .map(p -> new FieldError(p.file() + ":" + p.line() + ":" + p.column(), p.kind() + ": " + p.message()))
                     .toList());
         }
@@ -87,7 +88,6 @@ public class SimulationService {
             job.persist();
             return JobView.of(job);
         });
-        work.compiled(code, number, new Reevaluator.Candidate(number, candidate.status(), checked.compiled()));
         runner.wake();
         return view;
     }

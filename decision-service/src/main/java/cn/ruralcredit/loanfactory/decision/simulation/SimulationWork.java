@@ -14,8 +14,8 @@ import cn.ruralcredit.loanfactory.decision.problem.ProblemException;
 import cn.ruralcredit.loanfactory.decision.replay.DecisionDifferences;
 import cn.ruralcredit.loanfactory.decision.replay.Difference;
 import cn.ruralcredit.loanfactory.decision.replay.Reevaluator;
-import cn.ruralcredit.loanfactory.decision.ruleset.RuleSetCache;
-import cn.ruralcredit.loanfactory.decision.version.RuleSetChecks;
+import cn.ruralcredit.loanfactory.decision.ruleset.RuleRunner;
+import cn.ruralcredit.loanfactory.decision.ruleset.WorkerConfig;
 import cn.ruralcredit.loanfactory.rules.engine.EvaluationException;
 import cn.ruralcredit.loanfactory.rules.engine.RuleSetSource;
 import cn.ruralcredit.loanfactory.rules.request.InvalidRequestException;
@@ -55,26 +55,13 @@ public class SimulationWork implements JobWork {
     }
 
     private static final int REPORT_PAGE = 1000;
-    private static final int COMPILED_KEPT = 4;
 
     @Inject
     Reevaluator reevaluator;
     @Inject
-    RuleSetChecks checks;
+    RuleRunner runner;
     @Inject
-    RuleSetCache cache;
-
-    /**
-     * Candidates compiled when their simulation was queued, by product, version and sha256, so the
-     * job does not compile them again. A few at most: drafts stay out of the shared rule set cache.
-     */
-    private final Map<String, Reevaluator.Candidate> compiled = Collections.synchronizedMap(
-            new LinkedHashMap<>(8, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Reevaluator.Candidate> eldest) {
-                    return size() > COMPILED_KEPT;
-                }
-            });
+    WorkerConfig workerConfig;
 
     /** The job this node is running and its checked candidate; jobs run one at a time per node. */
     private volatile Running running;
@@ -85,11 +72,6 @@ public class SimulationWork implements JobWork {
     @Override
     public String kind() {
         return BackgroundJob.SIMULATION;
-    }
-
-    /** Keeps the candidate the service compiled and checked when it queued a simulation of it. */
-    void compiled(String productCode, int version, Reevaluator.Candidate candidate) {
-        compiled.put(key(productCode, version, candidate.ruleSet().sha256()), candidate);
     }
 
     @Override
@@ -113,27 +95,15 @@ public class SimulationWork implements JobWork {
         return candidate;
     }
 
-    /** The job's candidate, after checking that its version still has the content the job simulates. */
+    /**
+     * The job's candidate, after checking that its version still has the content the job simulates.
+     * A draft or a version in review runs in a rule worker: a hang, a stack overflow or an exhausted
+     * heap there fails the job (FAILED, with its reason), never the service or the jobs queued after it.
+     */
     private Reevaluator.Candidate checkedCandidate(BackgroundJob job) {
         Stored stored = QuarkusTransaction.requiringNew().call(() -> stored(job));
-        Reevaluator.Candidate kept = compiled.get(key(job.productCode, job.version, job.ruleSetSha256));
-        if (kept != null) return kept;
-        RuleSetSource source = new RuleSetSource(stored.files());
-        if (!source.sha256().equals(job.ruleSetSha256)) {
-            throw new IllegalStateException("the stored content of version " + job.version + " of " + job.productCode
-                    + " hashes to " + source.sha256() + ", not to its recorded sha256 " + job.ruleSetSha256);
-        }
-        if (cache.contains(job.ruleSetSha256)) {
-            return new Reevaluator.Candidate(job.version, stored.status(), cache.get(job.ruleSetSha256, stored::files));
-        }
-        RuleSetChecks.Checked checked = checks.check(source);
-        if (!checked.validation().valid()) {
-            throw new IllegalStateException("version " + job.version + " of " + job.productCode
-                    + " no longer passes validation (" + checked.validation().problems().size() + " problems); nothing simulated");
-        }
-        Reevaluator.Candidate candidate = new Reevaluator.Candidate(job.version, stored.status(), checked.compiled());
-        compiled(job.productCode, job.version, candidate);
-        return candidate;
+        return new Reevaluator.Candidate(job.version, stored.status(), job.ruleSetSha256,
+                runner.evaluatorFor(stored.status(), job.ruleSetSha256, stored::files, workerConfig.jobWait()));
     }
 
     private record Stored(String status, Map<String, String> files) {

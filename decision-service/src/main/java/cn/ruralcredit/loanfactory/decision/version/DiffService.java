@@ -4,7 +4,7 @@ import cn.ruralcredit.loanfactory.catalog.scenario.SuiteCase;
 import cn.ruralcredit.loanfactory.catalog.version.RuleSetFile;
 import cn.ruralcredit.loanfactory.catalog.version.RuleSetStatus;
 import cn.ruralcredit.loanfactory.catalog.version.RuleSetVersion;
-import cn.ruralcredit.loanfactory.decision.ruleset.RuleSetCache;
+import cn.ruralcredit.loanfactory.decision.ruleset.RuleRunner;
 import cn.ruralcredit.loanfactory.decision.scenario.SuiteRunner;
 import cn.ruralcredit.loanfactory.rules.engine.CompiledRuleSet;
 import cn.ruralcredit.loanfactory.rules.engine.RuleSetSource;
@@ -35,7 +35,7 @@ public class DiffService {
     @Inject
     RuleSetChecks checks;
     @Inject
-    RuleSetCache cache;
+    RuleRunner runner;
     @Inject
     SuiteRunner suites;
 
@@ -110,17 +110,14 @@ public class DiffService {
     }
 
     private Run run(RuleSetVersion version, Map<String, String> files, List<SuiteCase> suite) {
-        CompiledRuleSet compiled;
-        if (RuleSetStatus.PUBLISHED.name().equals(version.status)) {
-            compiled = cache.get(version.sha256, () -> files);
-        } else {
-            RuleSetChecks.Checked checked = checks.check(new RuleSetSource(files));
-            if (!checked.validation().valid()) {
-                return new Run(new Side(version.version, version.status, version.sha256, checked.validation().problems()), null);
+        if (!RuleRunner.reviewed(version.status)) {
+            VersionViews.Validation checked = checks.check(new RuleSetSource(files));
+            if (!checked.valid()) {
+                return new Run(new Side(version.version, version.status, version.sha256, checked.problems()), null);
             }
-            compiled = checked.compiled();
         }
-        return new Run(new Side(version.version, version.status, version.sha256, null), suites.run(compiled, suite));
+        return new Run(new Side(version.version, version.status, version.sha256, null),
+                suites.run(runner.evaluatorFor(version.status, version.sha256, () -> files), suite));
     }
 
     private static List<String> lines(String text) {

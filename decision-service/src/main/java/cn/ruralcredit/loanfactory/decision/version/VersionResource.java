@@ -28,6 +28,8 @@ public class VersionResource {
 
     @Inject
     VersionService service;
+    @Inject
+    TestRuns testRuns;
 
     @GET
     @RolesAllowed({Roles.PRODUCT_MANAGER, Roles.APPROVER, Roles.AUDITOR})
@@ -84,7 +86,7 @@ public class VersionResource {
     @Operation(summary = "Validate a version", description = "The sandbox check, then compilation; each problem with file, "
             + "line, column and message.")
     public VersionViews.Validation validate(@PathParam("code") String code, @PathParam("version") int version) {
-        return service.validate(code, version);
+        return testRuns.validate(code, version);
     }
 
     @POST
@@ -95,7 +97,7 @@ public class VersionResource {
     @APIResponse(responseCode = "201", description = "The test run with every case's result")
     @APIResponse(responseCode = "422", description = "The version does not validate; errors locate each problem")
     public Response test(@PathParam("code") String code, @PathParam("version") int version) {
-        return Response.status(201).entity(service.test(code, version)).build();
+        return Response.status(201).entity(testRuns.test(code, version)).build();
     }
 
     @GET
@@ -123,7 +125,7 @@ public class VersionResource {
     @APIResponse(responseCode = "422", description = "Validation problems or failing scenarios, each named in errors")
     public VersionViews.Summary submit(@PathParam("code") String code, @PathParam("version") int version,
                                        VersionRequests.Comment request) {
-        return service.submit(code, version, request);
+        return testRuns.submit(code, version, request);
     }
 
     @POST

@@ -14,13 +14,12 @@ import cn.ruralcredit.loanfactory.decision.problem.FieldErrors;
 import cn.ruralcredit.loanfactory.decision.problem.ProblemException;
 import cn.ruralcredit.loanfactory.decision.ruleset.DecisionClock;
 import cn.ruralcredit.loanfactory.decision.ruleset.RuleSetCache;
-import cn.ruralcredit.loanfactory.decision.scenario.SuiteRunner;
 import cn.ruralcredit.loanfactory.decision.security.CurrentUser;
 import cn.ruralcredit.loanfactory.decision.simulation.SimulationCoverage;
 import cn.ruralcredit.loanfactory.decision.simulation.VersionSimulation;
 import cn.ruralcredit.loanfactory.rules.engine.RuleSetSource;
 import cn.ruralcredit.loanfactory.rules.request.FieldError;
-import cn.ruralcredit.loanfactory.rules.scenario.ScenarioResult;
+import cn.ruralcredit.loanfactory.rules.compile.RuleCompilationException;
 import cn.ruralcredit.loanfactory.rules.seed.SeedRuleSets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,10 +58,6 @@ public class VersionService {
 
     @Inject
     CurrentUser user;
-    @Inject
-    RuleSetChecks checks;
-    @Inject
-    SuiteRunner suites;
     @Inject
     RuleSetCache cache;
 
@@ -173,59 +168,6 @@ public class VersionService {
         version.delete();
     }
 
-    /** Compiles the content and runs the sandbox check; the result is recorded but changes nothing. */
-    public VersionViews.Validation validate(String code, int number) {
-        RuleSetVersion version = version(code, number);
-        VersionViews.Validation validation = checks.check(source(version)).validation();
-        record(version, VALIDATED, null, details("sha256", version.sha256, "valid", validation.valid(),
-                "problems", validation.problems().size()));
-        return validation;
-    }
-
-    /** Runs the product's whole suite against the version and stores the result of every case. */
-    public VersionViews.TestRunDetail test(String code, int number) {
-        RuleSetVersion version = version(code, number);
-        return testRun(version);
-    }
-
-    private VersionViews.TestRunDetail testRun(RuleSetVersion version) {
-        RuleSetChecks.Checked checked = checks.check(source(version));
-        if (!checked.validation().valid()) {
-            throw ProblemException.unprocessable("version " + version.version + " does not pass validation; no scenario was run",
-                    checked.validation().problems().stream()
-                            .map(p -> new FieldError(p.file() + ":" + p.line() + ":" + p.column(), p.kind() + ": " + p.message()))
-                            .toList());
-        }
-        List<SuiteCase> suite = SuiteCase.of(version.product);
-        List<ScenarioResult> results = suites.run(checked.compiled(), suite);
-        TestRun run = new TestRun();
-        run.ruleSetVersion = version;
-        run.ruleSetSha256 = version.sha256;
-        run.suiteSha256 = SuiteRunner.sha256(suite);
-        run.ranAt = Instant.now();
-        run.ranBy = user.name();
-        run.total = results.size();
-        run.passed = (int) results.stream().filter(ScenarioResult::passed).count();
-        run.failed = run.total - run.passed;
-        run.persist();
-        for (ScenarioResult r : results) {
-            TestCaseResult c = new TestCaseResult();
-            c.run = run;
-            c.scenarioName = r.name();
-            c.passed = r.passed();
-            c.differences = ApiJson.write(r.differences());
-            c.firedRules = ApiJson.write(r.firedRules());
-            c.persist();
-        }
-        record(version, TESTED, null, details("runId", run.id, "sha256", run.ruleSetSha256, "suiteSha256", run.suiteSha256,
-                "total", run.total, "passed", run.passed, "failed", run.failed));
-        return new VersionViews.TestRunDetail(VersionViews.TestRunSummary.of(run, version), caseResults(results));
-    }
-
-    private static List<VersionViews.CaseResult> caseResults(List<ScenarioResult> results) {
-        return results.stream().map(VersionViews.CaseResult::of).toList();
-    }
-
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<VersionViews.TestRunSummary> testRuns(String code, int number) {
         RuleSetVersion version = version(code, number);
@@ -241,38 +183,6 @@ public class VersionService {
                 c.scenarioName, c.passed, List.of(ApiJson.readValue(c.differences, VersionViews.Difference[].class)),
                 List.of(ApiJson.readValue(c.firedRules, String[].class)))).toList();
         return new VersionViews.TestRunDetail(VersionViews.TestRunSummary.of(run, version), cases);
-    }
-
-    /**
-     * Submits a draft for review: it is validated and the whole suite is run now, on the content
-     * as it is; only a valid version that passes every case (of a suite that has at least one)
-     * goes IN_REVIEW. A refused submission keeps its stored test run.
-     */
-    @Transactional(dontRollbackOn = ProblemException.class)
-    public VersionViews.Summary submit(String code, int number, VersionRequests.Comment request) {
-        String comment = comment(request, false);
-        RuleSetVersion version = version(code, number);
-        requireStatus(version, "submitted", RuleSetStatus.DRAFT);
-        VersionViews.TestRunDetail run = testRun(version);
-        if (run.summary().total() == 0) {
-            throw ProblemException.unprocessable("the scenario suite of " + code
-                    + " is empty: add at least one scenario before submitting a version for review");
-        }
-        if (run.summary().failed() > 0) {
-            throw ProblemException.unprocessable(run.summary().failed() + " of " + run.summary().total()
-                    + " scenarios fail (test run " + run.summary().id() + "); version " + number + " stays a draft",
-                    run.cases().stream().filter(c -> !c.passed())
-                            .map(c -> new FieldError("scenarios/" + c.scenario(), c.differences().stream()
-                                    .map(d -> d.field() + ": expected " + d.expected() + " but was " + d.actual())
-                                    .reduce((a, b) -> a + "; " + b).orElse("failed")))
-                            .toList());
-        }
-        version.status = RuleSetStatus.IN_REVIEW.name();
-        version.submittedAt = Instant.now();
-        version.updatedAt = version.submittedAt;
-        record(version, SUBMITTED, comment, details("sha256", version.sha256, "testRunId", run.summary().id(),
-                "passed", run.summary().passed()));
-        return summary(version);
     }
 
     /**
@@ -409,12 +319,14 @@ public class VersionService {
                     + " of " + version.product.code + " hashes to " + stored + ", not to its recorded " + version.sha256);
         }
         if (cache.contains(version.sha256)) return 0;
-        RuleSetChecks.Checked checked = checks.check(new RuleSetSource(files));
-        if (!checked.validation().valid()) {
-            // approved content always validated; this is a stored version altered or a changed sandbox
-            throw ProblemException.unprocessable("version " + version.version + " no longer passes validation; not published");
+        try {
+            // a reviewed version runs in this JVM: compiled here, through the rule guard again
+            cache.get(version.sha256, () -> files);
+        } catch (RuleCompilationException e) {
+            // approved content always validated; this is a stored version altered or a stricter guard
+            throw ProblemException.unprocessable("version " + version.version + " no longer passes validation; not published",
+                    e.problems().stream().map(p -> new FieldError(p.file() + ":" + p.line() + ":" + p.column(), p.message())).toList());
         }
-        cache.adopt(version.sha256, checked.compiled());
         return (System.nanoTime() - started) / 1_000_000;
     }
 
@@ -427,7 +339,7 @@ public class VersionService {
         return effectiveFrom;
     }
 
-    private static String comment(VersionRequests.Comment request, boolean required) {
+    static String comment(VersionRequests.Comment request, boolean required) {
         String comment = request == null ? null : request.comment();
         new FieldErrors()
                 .refuseIf(required && FieldErrors.blank(comment), "comment", "is required: say why")
@@ -444,7 +356,7 @@ public class VersionService {
         }
     }
 
-    private static void requireStatus(RuleSetVersion version, String action, RuleSetStatus... allowed) {
+    static void requireStatus(RuleSetVersion version, String action, RuleSetStatus... allowed) {
         for (RuleSetStatus s : allowed) if (s.name().equals(version.status)) return;
         throw ProblemException.conflict("version " + version.version + " of " + version.product.code + " is " + version.status
                 + "; only a version that is " + java.util.Arrays.stream(allowed).map(Enum::name)

@@ -262,9 +262,12 @@ class VersionLifecycleTest {
                 .body("valid", equalTo(false))
                 .body("problems[0].kind", equalTo("SANDBOX"))
                 .body("problems[0].file", equalTo("SANDBOX_CARD/exit.drl"))
-                .body("problems[0].line", equalTo(9));
+                .body("problems[0].line", equalTo(9))
+                .body("problems[0].column", equalTo(12))
+                .body("problems[0].message", equalTo("rule \"SANDBOX: stop the service\" calls java.lang.System.exit(int),"
+                        + " which is not on the rule guard's allowlist"));
         Auth.as(MANAGER).post(versions("SANDBOX_CARD") + "/1/test-runs").then().statusCode(422)
-                .body("errors[0].field", equalTo("SANDBOX_CARD/exit.drl:9:5"));
+                .body("errors[0].field", equalTo("SANDBOX_CARD/exit.drl:9:12"));
         Auth.as(MANAGER).contentType(ContentType.JSON).body("{}").post(versions("SANDBOX_CARD") + "/1/submit").then()
                 .statusCode(422);
     }

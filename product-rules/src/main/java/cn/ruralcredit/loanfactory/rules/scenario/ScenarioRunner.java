@@ -3,6 +3,7 @@ package cn.ruralcredit.loanfactory.rules.scenario;
 import cn.ruralcredit.loanfactory.rules.engine.CompiledRuleSet;
 import cn.ruralcredit.loanfactory.rules.engine.DecisionEngine;
 import cn.ruralcredit.loanfactory.rules.engine.EvaluatedDecision;
+import cn.ruralcredit.loanfactory.rules.engine.Evaluator;
 import cn.ruralcredit.loanfactory.rules.market.LprSchedule;
 import cn.ruralcredit.loanfactory.rules.model.Reason;
 import cn.ruralcredit.loanfactory.rules.request.DecisionRequest;
@@ -37,6 +38,14 @@ public final class ScenarioRunner {
     }
 
     public ScenarioResult run(CompiledRuleSet ruleSet, Scenario scenario) {
+        return run(scenario, Evaluator.inProcess(engine, ruleSet));
+    }
+
+    /**
+     * Runs one case with {@code evaluator}, twice: a case whose two evaluations differ in any field
+     * or in the rules fired fails, since a decision that cannot be reproduced cannot be replayed.
+     */
+    public ScenarioResult run(Scenario scenario, Evaluator evaluator) {
         DecisionRequest request;
         EvaluatedDecision decision;
         try {
@@ -46,7 +55,13 @@ public final class ScenarioRunner {
             request = DecisionRequestReader.read(scenario.request(), null);
             BigDecimal lprPct = lpr.rateOn(request.asOfDate()).orElse(null);
             if (lprPct == null) return failed(scenario, "lprPct", "an LPR in force", "none on " + request.asOfDate());
-            decision = engine.evaluate(ruleSet, request, lprPct);
+            decision = evaluator.evaluate(scenario.request(), request, lprPct);
+            EvaluatedDecision again = evaluator.evaluate(scenario.request(), request, lprPct);
+            if (!decision.equals(again)) {
+                return new ScenarioResult(scenario.name(), List.of(new Difference("determinism",
+                        "the same decision on a second evaluation: " + actualFields(decision) + " fired " + decision.firedRules(),
+                        actualFields(again) + " fired " + again.firedRules())), decision.firedRules());
+            }
         } catch (RuntimeException e) {
             return failed(scenario, "evaluation", "a decision", e.getClass().getSimpleName() + ": " + e.getMessage());
         }
