@@ -6,6 +6,8 @@ import cn.ruralcredit.loanfactory.rules.engine.EvaluationException;
 import cn.ruralcredit.loanfactory.rules.compile.RuleCompilationException;
 import cn.ruralcredit.loanfactory.rules.request.FieldError;
 import cn.ruralcredit.loanfactory.rules.request.InvalidRequestException;
+import cn.ruralcredit.loanfactory.rules.worker.WorkerFailedException;
+import cn.ruralcredit.loanfactory.rules.worker.WorkersBusyException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -45,6 +47,22 @@ public class ProblemMappers {
             default -> "the rule set could not produce a decision";
         };
         return failedClosed(e, "decision failed closed (" + e.kind() + ")", reason);
+    }
+
+    /** A rule worker died or overran while checking or running a rule set nobody has reviewed: that content fails closed. */
+    @ServerExceptionMapper
+    public Response workerFailed(WorkerFailedException e) {
+        String ref = reference();
+        LOG.warnf("rule worker failed [%s]: %s", ref, e.getMessage());
+        return Problem.response(422, "Unprocessable Content", "the rule set could not be checked or run: " + e.getMessage()
+                + " (ref " + ref + ")", null);
+    }
+
+    /** Every rule worker is busy: staff work waits its turn, and is told to come back rather than queued without end. */
+    @ServerExceptionMapper
+    public Response workersBusy(WorkersBusyException e) {
+        return Response.fromResponse(Problem.response(503, "Service Unavailable", e.getMessage(), null))
+                .header("Retry-After", "5").build();
     }
 
     @ServerExceptionMapper

@@ -82,7 +82,13 @@ public class SimulationWork implements JobWork {
             JsonNode after = reevaluator.evaluate(decision, candidate);
             List<Difference> differences = DecisionDifferences.between(before, after, IGNORED);
             return JobItems.compared(job.id, decision.id, before, after, differences);
-        } catch (EvaluationException | ProblemException | InvalidRequestException e) {
+        } catch (EvaluationException e) {
+            if (e.kind() == EvaluationException.Kind.TIME_CAP || e.kind() == EvaluationException.Kind.NO_RULE_THREAD) {
+                // a candidate that hangs would hang on every decision: the simulation fails (FAILED, with this reason)
+                throw new IllegalStateException("decision " + decision.id + ": " + e.getMessage(), e);
+            }
+            return JobItems.failed(job.id, decision.id, before, e.getMessage());
+        } catch (ProblemException | InvalidRequestException e) {
             return JobItems.failed(job.id, decision.id, before, e.getMessage());
         }
     }
