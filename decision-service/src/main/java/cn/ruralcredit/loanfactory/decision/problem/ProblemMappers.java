@@ -2,8 +2,10 @@ package cn.ruralcredit.loanfactory.decision.problem;
 
 import cn.ruralcredit.loanfactory.decision.platform.Causes;
 import cn.ruralcredit.loanfactory.decision.ruleset.RuleSetIntegrityException;
+import cn.ruralcredit.loanfactory.decision.ruleset.StaffWorkLimit;
 import cn.ruralcredit.loanfactory.rules.engine.EvaluationException;
 import cn.ruralcredit.loanfactory.rules.compile.RuleCompilationException;
+import cn.ruralcredit.loanfactory.rules.compile.RuleRefusedException;
 import cn.ruralcredit.loanfactory.rules.request.FieldError;
 import cn.ruralcredit.loanfactory.rules.request.InvalidRequestException;
 import cn.ruralcredit.loanfactory.rules.worker.WorkerFailedException;
@@ -63,6 +65,17 @@ public class ProblemMappers {
     public Response workersBusy(WorkersBusyException e) {
         return Response.fromResponse(Problem.response(503, "Service Unavailable", e.getMessage(), null))
                 .header("Retry-After", "5").build();
+    }
+
+    @ServerExceptionMapper
+    public Response tooMuchWork(StaffWorkLimit.TooMuchWork e) {
+        return Response.fromResponse(Problem.response(429, "Too Many Requests", e.getMessage(), null))
+                .header("Retry-After", "5").build();
+    }
+
+    @ServerExceptionMapper
+    public Response ruleSetRefused(RuleRefusedException e) {
+        return failedClosed(e, "rule set in force refused by the rule guard", "the rule set in force was refused by the rule guard");
     }
 
     @ServerExceptionMapper

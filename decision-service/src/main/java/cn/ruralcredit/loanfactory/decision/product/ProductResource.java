@@ -3,6 +3,8 @@ package cn.ruralcredit.loanfactory.decision.product;
 import cn.ruralcredit.loanfactory.decision.problem.ProblemException;
 import cn.ruralcredit.loanfactory.decision.security.Roles;
 import cn.ruralcredit.loanfactory.decision.version.DiffService;
+import cn.ruralcredit.loanfactory.decision.ruleset.StaffWorkLimit;
+import cn.ruralcredit.loanfactory.decision.security.CurrentUser;
 import cn.ruralcredit.loanfactory.decision.version.VersionService;
 import cn.ruralcredit.loanfactory.decision.version.VersionViews;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,6 +37,10 @@ public class ProductResource {
     VersionService versions;
     @Inject
     DiffService diffs;
+    @Inject
+    StaffWorkLimit limit;
+    @Inject
+    CurrentUser user;
 
     @GET
     @RolesAllowed({Roles.PRODUCT_MANAGER, Roles.APPROVER, Roles.AUDITOR})
@@ -80,6 +86,6 @@ public class ProductResource {
         if (from == null || to == null) {
             throw ProblemException.badField(from == null ? "from" : "to", "is required: the version numbers to compare");
         }
-        return diffs.diff(code, from, to);
+        return limit.run(user.name(), () -> diffs.diff(code, from, to));
     }
 }

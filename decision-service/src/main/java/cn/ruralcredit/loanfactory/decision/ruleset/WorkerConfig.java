@@ -35,6 +35,10 @@ public interface WorkerConfig {
     @WithDefault("20S")
     Duration staffWait();
 
+    /** Rule-running staff requests (validate, test run, submit, diff) one person may have under way at once; more is a 429. */
+    @WithDefault("2")
+    int perUser();
+
     /** How long a simulation waits for a free worker before it fails. */
     @WithDefault("10M")
     Duration jobWait();

@@ -10,6 +10,7 @@ import cn.ruralcredit.loanfactory.catalog.version.VersionEvent;
 import cn.ruralcredit.loanfactory.decision.api.ApiJson;
 import cn.ruralcredit.loanfactory.decision.problem.ProblemException;
 import cn.ruralcredit.loanfactory.decision.ruleset.RuleRunner;
+import cn.ruralcredit.loanfactory.decision.ruleset.StaffWorkLimit;
 import cn.ruralcredit.loanfactory.decision.scenario.SuiteRunner;
 import cn.ruralcredit.loanfactory.decision.security.CurrentUser;
 import cn.ruralcredit.loanfactory.rules.engine.RuleSetSource;
@@ -45,6 +46,8 @@ public class TestRuns {
     SuiteRunner suites;
     @Inject
     RuleRunner runner;
+    @Inject
+    StaffWorkLimit limit;
 
     /** A version as read for a check: what runs, and what the result is written against. */
     private record Loaded(String code, int number, String status, String sha256, Map<String, String> files,
@@ -56,6 +59,10 @@ public class TestRuns {
 
     /** The sandbox check and compilation; recorded as an event, changing nothing else. */
     public VersionViews.Validation validate(String code, int number) {
+        return limit.run(user.name(), () -> validated(code, number));
+    }
+
+    private VersionViews.Validation validated(String code, int number) {
         Loaded loaded = load(code, number, false);
         VersionViews.Validation validation = checks.check(loaded.source());
         QuarkusTransaction.requiringNew().run(() -> {
@@ -68,7 +75,7 @@ public class TestRuns {
 
     /** Runs the product's whole suite against the version and stores the result of every case. */
     public VersionViews.TestRunDetail test(String code, int number) {
-        return run(load(code, number, true));
+        return limit.run(user.name(), () -> run(load(code, number, true)));
     }
 
     /**
@@ -77,6 +84,10 @@ public class TestRuns {
      * IN_REVIEW. A refused submission keeps its stored test run.
      */
     public VersionViews.Summary submit(String code, int number, VersionRequests.Comment request) {
+        return limit.run(user.name(), () -> submitted(code, number, request));
+    }
+
+    private VersionViews.Summary submitted(String code, int number, VersionRequests.Comment request) {
         String comment = VersionService.comment(request, false);
         Loaded loaded = QuarkusTransaction.requiringNew().call(() -> {
             RuleSetVersion version = VersionService.version(code, number);

@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** A broken, altered or looping rule set in force fails the decision closed: a 500, never an approval. */
 @QuarkusTest
@@ -67,6 +68,24 @@ class FailClosedTest {
     }
 
     @Test
+    void shouldRefuseAStoredRuleSetTheGuardRefusesEvenWhenItIsInForce() throws Exception {
+        // stored directly, as if validation had been skipped: the guard runs again on every compile in the service
+        java.nio.file.Path marker = java.nio.file.Files.createTempFile("guard", ".marker");
+        java.nio.file.Files.delete(marker);
+        TestCatalog.publish("EXEC_CARD", funongWith(drl -> drl + """
+
+                rule "FUNONG: run a command"
+                    ruleflow-group "scoring"
+                when
+                then
+                    java.lang.Runtime.getRuntime().exec( new String[] { "touch", "%s" } );
+                end
+                """.formatted(marker)));
+        assertFailsClosed("EXEC_CARD", "refused by the rule guard");
+        assertFalse(java.nio.file.Files.exists(marker), "the command ran");
+    }
+
+    @Test
     void shouldFailClosedWhenTheStoredRuleSetWasAlteredAfterPublication() throws Exception {
         // content of its own, so it is not already compiled under the seed's sha256: the check runs when content is loaded
         TestCatalog.publish("ALTERED_CARD", funongWith(drl -> drl + "\n// ALTERED_CARD copy of FUNONG v1\n"));
@@ -97,23 +116,20 @@ class FailClosedTest {
 
     @Test
     void shouldFailClosedWhenARuleSetRunsPastTheTimeCap() {
-        // stored directly, as a rule set from before the sandbox check would be: the spin loop is refused at validation.
-        // 10,000 firings of a millisecond each would take 10 s; the 2 s time cap stops it first.
-        TestCatalog.publish("SLOW_CARD", funongWith(drl -> drl + """
-
-                function void spinOneMillisecond() {
-                    long until = System.nanoTime() + 1000000L;
-                    while (System.nanoTime() < until) { }
-                }
-
-                rule "FUNONG: rescore slowly forever"
+        // stored directly, as a published version would be: no loop and no recursion for the guard to refuse,
+        // but f0 calls f1 twice, f1 calls f2 twice, ... 2^36 calls in one consequence. The caller gets its 500
+        // at the 2 s cap although the rule thread is still busy.
+        StringBuilder functions = new StringBuilder("function int f36( int x ) { return x + 1; }\n");
+        for (int i = 35; i >= 0; i--) {
+            functions.append("function int f").append(i).append("( int x ) { return f").append(i + 1).append("( x ) + f")
+                    .append(i + 1).append("( x ); }\n");
+        }
+        TestCatalog.publish("SLOW_CARD", funongWith(drl -> drl + "\n" + functions + """
+                rule "FUNONG: two to the thirty-sixth calls"
                     ruleflow-group "scoring"
                 when
-                    $p : ScorePart( factor == "netAssets" )
                 then
-                    spinOneMillisecond();
-                    delete( $p );
-                    insert( new ScorePart( "netAssets", $p.getPoints() ) );
+                    int n = f0( 0 );
                 end
                 """));
         assertFailsClosed("SLOW_CARD", "ran longer than a decision may");
