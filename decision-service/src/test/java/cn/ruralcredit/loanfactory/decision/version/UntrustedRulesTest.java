@@ -154,7 +154,8 @@ class UntrustedRulesTest {
         List<Integer> statuses = whileDeciding(() -> run[0] = Auth.as(MANAGER).post(versions(PRODUCT) + "/" + number + "/test-runs")
                 .then().statusCode(201).extract().jsonPath());
         String first = run[0].getString("cases[0].differences[0].actual");
-        assertTrue(first.contains("out of memory") || first.contains("gave no answer"), first);
+        // the heap runs out (the worker exits) or, on a busy machine, the 2 s cap comes first
+        assertTrue(first.contains("out of memory") || first.contains("ran past the time cap"), first);
         assertEquals(run[0].getInt("total"), run[0].getInt("failed"));
         assertTrue(statuses.stream().allMatch(s -> s == 200), statuses.toString());
         // the next staff request gets a fresh worker

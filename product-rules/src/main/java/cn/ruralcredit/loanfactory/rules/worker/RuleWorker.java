@@ -52,7 +52,7 @@ public final class RuleWorker implements AutoCloseable {
         if (Files.isExecutable(Path.of("/usr/bin/nice"))) command.addAll(List.of("/usr/bin/nice", "-n", "10"));
         command.addAll(Arrays.asList(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + settings.maxHeapMb() + "m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC",
-                "-XX:ActiveProcessorCount=1", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
+                "-XX:ActiveProcessorCount=1", "-Dfile.encoding=UTF-8",
                 "-cp", settings.classPath(), WorkerMain.class.getName(),
                 String.valueOf(settings.maxFirings()), String.valueOf(settings.maxDuration().toMillis())));
         ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of(System.getProperty("java.io.tmpdir")).toFile());

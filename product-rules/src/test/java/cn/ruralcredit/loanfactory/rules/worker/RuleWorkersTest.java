@@ -92,11 +92,13 @@ class RuleWorkersTest {
         RuleSetSource hungry = funongWith("rule \"FUNONG: double a string forty times\"\n    ruleflow-group \"scoring\"\nwhen\nthen\n    "
                 + doubling + "end\n");
         AtomicLong pid = new AtomicLong();
-        WorkerFailedException e = assertThrows(WorkerFailedException.class, () -> workers.with(WAIT, w -> {
+        // the heap runs out (the worker exits) or, on a busy machine, the cap comes first (the worker leaves after answering)
+        RuntimeException e = assertThrows(RuntimeException.class, () -> workers.with(WAIT, w -> {
             pid.set(w.pid());
             return w.evaluate(hungry, farmer, null, LPR);
         }));
-        assertTrue(e.getMessage().contains("out of memory") || e.getMessage().contains("gave no answer"), e.getMessage());
+        assertTrue(e instanceof WorkerFailedException && e.getMessage().contains("out of memory")
+                || e instanceof EvaluationException ee && ee.kind() == EvaluationException.Kind.TIME_CAP, e.toString());
         // the next work gets a fresh worker and a normal answer
         long next = workers.with(WAIT, RuleWorker::pid);
         assertNotEquals(pid.get(), next);
