@@ -23,6 +23,13 @@ public interface EvaluationLimits {
     @WithDefault("2S")
     Duration maxDuration();
 
+    /**
+     * Compiled rule sets held in memory at most, beyond those serving decisions (in force, or
+     * approved for publication), which are always kept; the rest are compiled again when needed.
+     */
+    @WithDefault("24")
+    int maxResidentRuleSets();
+
     /** The one engine every decision, offer, test run and diff evaluates with. */
     @ApplicationScoped
     class EngineProducer {

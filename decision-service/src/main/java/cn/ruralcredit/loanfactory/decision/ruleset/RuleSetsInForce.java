@@ -25,7 +25,7 @@ public class RuleSetsInForce {
     /** The compiled version of a product in force on {@code date}, if one is published. */
     public Optional<InForce> of(Product product, LocalDate date) {
         return RuleSetVersion.inForce(product, date)
-                .map(v -> new InForce(v.version, cache.get(v.sha256, () -> RuleSetFile.contentOf(v))));
+                .map(v -> new InForce(v.version, cache.serving(v.sha256, () -> RuleSetFile.contentOf(v))));
     }
 
     /** The one-year LPR in force on {@code date}; a 422 when there is none. */

@@ -321,7 +321,7 @@ public class VersionService {
         if (cache.contains(version.sha256)) return 0;
         try {
             // a reviewed version runs in this JVM: compiled here, through the rule guard again
-            cache.get(version.sha256, () -> files);
+            cache.serving(version.sha256, () -> files);
         } catch (RuleCompilationException e) {
             // approved content always validated; this is a stored version altered or a stricter guard
             throw ProblemException.unprocessable("version " + version.version + " no longer passes validation; not published",
