@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.List;
 
 /** Replay campaigns of auditors: every decision of a product and date range replayed in the background. */
@@ -56,7 +56,7 @@ public class ReplayCampaignResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response start(NewReplayCampaign request) {
         JobView view = service.start(request);
-        return Response.accepted(view).location(URI.create("/api/v1/replays/" + view.id())).build();
+        return Response.accepted(view).header(HttpHeaders.LOCATION, "/api/v1/replays/" + view.id()).build();
     }
 
     @GET

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -21,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.List;
 
 /** Impact simulations of a version before its approval. Thin: {@link SimulationService} holds the logic. */
@@ -64,7 +64,7 @@ public class SimulationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response start(@PathParam("code") String code, @PathParam("version") int version, NewSimulation request) {
         JobView view = service.start(code, version, request);
-        return Response.accepted(view).location(URI.create(SimulationService.href(code, version, view.id()))).build();
+        return Response.accepted(view).header(HttpHeaders.LOCATION, SimulationService.href(code, version, view.id())).build();
     }
 
     @GET
