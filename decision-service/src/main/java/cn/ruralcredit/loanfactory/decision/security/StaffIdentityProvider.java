@@ -46,7 +46,12 @@ public class StaffIdentityProvider implements IdentityProvider<UsernamePasswordA
     }
 
     private SecurityIdentity login(String username, String password) {
+        // a password longer than bcrypt reads, or with control characters, was never set: refused
+        // without the cost of bcrypt (a 72-byte password plus any suffix would otherwise pass)
+        if (!PasswordPolicy.possible(password)) throw new AuthenticationFailedException("staff login refused");
+        // the database compares exactly (utf8mb4_nopad_bin, V7.1); so does this, whatever the collation
         Optional<Account> account = QuarkusTransaction.requiringNew().call(() -> AppUser.findByUsername(username)
+                .filter(u -> u.username.equals(username))
                 .map(u -> new Account(u.username, u.passwordHash, u.roleList(), u.enabled)));
         // bcrypt runs outside the transaction: no connection is held while it works
         boolean matches = passwords.matches(password, account.map(Account::passwordHash).orElse(null));
