@@ -108,12 +108,43 @@ class RequestBodiesTest {
     }
 
     @Test
-    void shouldStillDecideABodyOfExactlyTheLimit() {
-        // a field the request does not have is ignored: the body was read whole and decided
+    void shouldReadABodyOfExactlyTheLimitWhole() {
+        // read whole, parsed, and refused for what it holds: a string longer than any request needs
         Auth.channel().contentType(ContentType.JSON).body(padded(DECISION_LIMIT))
                 .when().post("/api/v1/decisions").then()
-                .statusCode(200)
-                .body("outcome", equalTo("APPROVED"));
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("padding"))
+                .body("errors[0].message", equalTo("must be at most 1000 characters"));
+    }
+
+    @Test
+    void shouldRefuseLongStringsAnywhereInADecisionRequestAndNameThem() {
+        Auth.channel().contentType(ContentType.JSON)
+                .body(Requests.apiExample().set("application.note", "x".repeat(1001)).set("extra", java.util.List.of("ok", "y".repeat(5000))).toString())
+                .when().post("/api/v1/decisions").then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("application.note", "extra[1]"));
+        Auth.channel().contentType(ContentType.JSON)
+                .body(Requests.apiExample().set("application.note", "x".repeat(1000)).toString())
+                .when().post("/api/v1/decisions").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void shouldRefuseDeeplyNestedJsonWithA400() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        Auth.channel().contentType(ContentType.JSON)
+                .body(Requests.apiExample().toString().replaceFirst("\\{", "{\"nested\":" + deep + ","))
+                .when().post("/api/v1/decisions").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("$"))
+                .body("errors[0].message", equalTo("nests objects or arrays deeper than 16 levels"));
+        Auth.channel().contentType(ContentType.JSON).body("{\"a\":" + "{\"a\":".repeat(20) + "1" + "}".repeat(21))
+                .when().post("/api/v1/offers").then()
+                .statusCode(400)
+                .body("errors[0].message", equalTo("nests objects or arrays deeper than 16 levels"));
     }
 
     @Test
