@@ -9,6 +9,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.vertx.ext.web.RoutingContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +33,8 @@ public class StaffIdentityProvider implements IdentityProvider<UsernamePasswordA
 
     @Inject
     Passwords passwords;
+    @Inject
+    SignInLimits limits;
 
     private record Account(String username, String passwordHash, List<String> roles, boolean enabled) {
     }
@@ -42,7 +46,22 @@ public class StaffIdentityProvider implements IdentityProvider<UsernamePasswordA
 
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> login(request.getUsername(), new String(request.getPassword().getPassword())));
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String address = http == null ? null : SignInGate.address(http);
+        return context.runBlocking(() -> {
+            if (limits.lockedFor(request.getUsername(), address) > 0) {
+                // SignInGate answers 429 to later requests; one that got past it meanwhile is simply refused
+                throw new AuthenticationFailedException("staff login locked");
+            }
+            try {
+                SecurityIdentity identity = login(request.getUsername(), new String(request.getPassword().getPassword()));
+                limits.succeeded(request.getUsername());
+                return identity;
+            } catch (AuthenticationFailedException refused) {
+                limits.failed(request.getUsername(), address);
+                throw refused;
+            }
+        });
     }
 
     private SecurityIdentity login(String username, String password) {
