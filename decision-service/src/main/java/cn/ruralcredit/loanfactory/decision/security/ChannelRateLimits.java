@@ -29,11 +29,6 @@ public class ChannelRateLimits {
         return buckets.computeIfAbsent(keySha256, k -> new Bucket()).take(allowance, nanoTime.getAsLong());
     }
 
-    /** Forgets a key's bucket (a revoked key needs none). */
-    public void forget(String keySha256) {
-        buckets.remove(keySha256);
-    }
-
     static final class Bucket {
         private double tokens = Double.NaN;
         private long last;
