@@ -1,5 +1,6 @@
 """Bounded loopback load (README, Security): python3 docs/load/slow-bodies.py PORT CLIENTS SECONDS.
-: N connections send a decision's headers and then its body a byte every
+
+CLIENTS connections send a decision's headers and then its body a byte every
 few seconds; meanwhile one client makes ordinary decisions and we time them. 127.0.0.1 only."""
 import os, socket, sys, time, json, threading, http.client, statistics, uuid
 port = int(sys.argv[1]); n = int(sys.argv[2]); seconds = float(sys.argv[3])
