@@ -52,7 +52,11 @@ public class ReplayCampaignResource {
                     + "from its last committed chunk.")
     @APIResponse(responseCode = "202", description = "Queued; total is the number of decisions it will replay",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "400", description = "Missing or unknown productCode, or from after to; errors names the field",
+    @APIResponse(responseCode = "400", description = "Missing or unknown productCode, from after to, to after today, or more "
+            + "than 3,660 days; errors names the field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "The caller has 3 jobs waiting or running, or everyone together 20; "
+            + "Retry-After says when to ask again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response start(NewReplayCampaign request) {
         JobView view = service.start(request);
