@@ -50,8 +50,8 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
     @Operation(summary = "Create a staff user",
-            description = "Username of lower-case letters, digits, '.', '_' or '-'; a password of 12 characters or more, "
-                    + "stored as a bcrypt hash; one or more of PRODUCT_MANAGER, APPROVER, AUDITOR, ADMIN.")
+            description = "Username of lower-case letters, digits, '.', '_' or '-'; a password of at least 12 characters other than "
+                    + "spaces, at most 72 bytes, no control characters, stored as a bcrypt hash; one or more of PRODUCT_MANAGER, APPROVER, AUDITOR, ADMIN.")
     @APIResponse(responseCode = "201", description = "The user, enabled")
     @APIResponse(responseCode = "400", description = "Invalid fields; errors names each",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

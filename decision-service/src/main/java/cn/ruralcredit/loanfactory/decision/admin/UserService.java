@@ -4,6 +4,7 @@ import cn.ruralcredit.loanfactory.catalog.security.AppUser;
 import cn.ruralcredit.loanfactory.decision.platform.Causes;
 import cn.ruralcredit.loanfactory.decision.problem.FieldErrors;
 import cn.ruralcredit.loanfactory.decision.problem.ProblemException;
+import cn.ruralcredit.loanfactory.decision.security.PasswordPolicy;
 import cn.ruralcredit.loanfactory.decision.security.Passwords;
 import cn.ruralcredit.loanfactory.decision.security.Roles;
 import cn.ruralcredit.loanfactory.decision.security.StaffIdentityProvider;
@@ -13,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -26,9 +26,6 @@ import java.util.regex.Pattern;
 @Transactional
 public class UserService {
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,63}");
-    private static final int SHORTEST_PASSWORD = 12;
-    /** bcrypt reads only the first 72 bytes of a password: a longer one would not mean what it says. */
-    private static final int LONGEST_PASSWORD_BYTES = 72;
 
     @Inject
     Passwords passwords;
@@ -43,13 +40,13 @@ public class UserService {
     public UserView create(NewUser user) {
         if (user == null) throw FieldErrors.missingBody();
         FieldErrors errors = new FieldErrors();
-        errors.check(user.username() != null && USERNAME.matcher(user.username()).matches(), "username",
-                "must be 3 to 64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter");
-        if (errors.check(user.password() != null && user.password().codePointCount(0, user.password().length()) >= SHORTEST_PASSWORD,
-                "password", "must be at least " + SHORTEST_PASSWORD + " characters")) {
-            errors.check(user.password().getBytes(StandardCharsets.UTF_8).length <= LONGEST_PASSWORD_BYTES, "password",
-                    "must be at most " + LONGEST_PASSWORD_BYTES + " bytes (UTF-8)");
+        if (user.username() != null && !user.username().equals(user.username().strip())) {
+            errors.add("username", "must not begin or end with spaces");
+        } else {
+            errors.check(user.username() != null && USERNAME.matcher(user.username()).matches(), "username",
+                    "must be 3 to 64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter");
         }
+        for (String problem : PasswordPolicy.problemsOfNew(user.password())) errors.add("password", problem);
         List<String> roles = staffRoles(user.roles(), errors);
         errors.throwIfAny();
         if (AppUser.findByUsername(user.username()).isPresent()) throw taken(user.username());

@@ -3,8 +3,11 @@ package cn.ruralcredit.loanfactory.decision.api;
 import cn.ruralcredit.loanfactory.decision.problem.ProblemException;
 import cn.ruralcredit.loanfactory.rules.request.FieldError;
 import cn.ruralcredit.loanfactory.rules.request.InvalidRequestException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,11 +17,19 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** JSON of the decision API: request bodies parsed strictly, responses written as stored. */
 public final class ApiJson {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** The deepest nesting of objects and arrays a request may have (a decision request has 3). */
+    static final int MOST_DEPTH = 16;
+    /** The longest string, or field name, a request may hold anywhere (known fields have their own, shorter, limits). */
+    static final int LONGEST_STRING = 1000;
+
+    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MOST_DEPTH).build())
+                    .build())
             .addModule(new JavaTimeModule())
             .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
             .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true)
@@ -44,12 +55,37 @@ public final class ApiJson {
         if (body == null || body.isBlank()) {
             throw new InvalidRequestException(List.of(new FieldError("$", "the request body is empty")));
         }
+        JsonNode tree;
         try {
-            return MAPPER.readTree(body);
+            tree = MAPPER.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw new InvalidRequestException(List.of(new FieldError("$", "nests objects or arrays deeper than " + MOST_DEPTH + " levels")));
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new InvalidRequestException(List.of(new FieldError("$", "malformed JSON" + where)));
+        }
+        List<FieldError> tooLong = new ArrayList<>();
+        longStrings(tree, "", tooLong);
+        if (!tooLong.isEmpty()) throw new InvalidRequestException(tooLong);
+        return tree;
+    }
+
+    /** Every string value or field name longer than {@link #LONGEST_STRING}, named by its path. */
+    private static void longStrings(JsonNode node, String path, List<FieldError> errors) {
+        if (node.isTextual() && node.textValue().length() > LONGEST_STRING) {
+            errors.add(new FieldError(path.isEmpty() ? "$" : path, "must be at most " + LONGEST_STRING + " characters"));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) longStrings(node.get(i), path + "[" + i + "]", errors);
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                if (field.getKey().length() > LONGEST_STRING) {
+                    errors.add(new FieldError(path.isEmpty() ? "$" : path, "has a field name longer than " + LONGEST_STRING
+                            + " characters"));
+                } else {
+                    longStrings(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), errors);
+                }
+            });
         }
     }
 

@@ -26,4 +26,19 @@ public interface JobsConfig {
      * default), so that a restarted node resumes its own jobs at once instead of after the lease.
      */
     Optional<String> nodeId();
+
+    /** Jobs one user may have waiting or running at once; one more is a 429. */
+    @WithDefault("3")
+    int maxQueuedPerUser();
+
+    /** Jobs all users together may have waiting or running at once; one more is a 429. */
+    @WithDefault("20")
+    int maxQueued();
+
+    /**
+     * The most days one job may cover (from and to inclusive). No decision is decided after
+     * today, so {@code to} may not be later either.
+     */
+    @WithDefault("3660")
+    int maxRangeDays();
 }

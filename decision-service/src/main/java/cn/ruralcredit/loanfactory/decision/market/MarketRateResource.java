@@ -50,11 +50,15 @@ public class MarketRateResource {
     @ResponseStatus(201)
     @Operation(summary = "Add a market rate",
             description = "In force from effectiveFrom until the next entry. Decisions made from now on with an asOfDate "
-                    + "on or after that date use it and record it as lprPct; stored decisions keep theirs.")
+                    + "on or after that date use it and record it as lprPct; stored decisions keep theirs. effectiveFrom is today "
+                    + "(Asia/Shanghai) or later: a backdated rate would silently change what new decisions with an old "
+                    + "asOfDate get, and is refused.")
     @APIResponse(responseCode = "201", description = "The entry")
     @APIResponse(responseCode = "400", description = "Invalid fields; errors names each",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "That date already has a rate of that type",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "effectiveFrom is before today (Asia/Shanghai); errors names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MarketRateView add(NewMarketRate rate) {
         return service.add(rate);

@@ -4,6 +4,8 @@ import cn.ruralcredit.loanfactory.catalog.market.MarketRate;
 import cn.ruralcredit.loanfactory.decision.platform.Causes;
 import cn.ruralcredit.loanfactory.decision.problem.FieldErrors;
 import cn.ruralcredit.loanfactory.decision.problem.ProblemException;
+import cn.ruralcredit.loanfactory.decision.ruleset.DecisionClock;
+import cn.ruralcredit.loanfactory.rules.request.FieldError;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,12 +15,14 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * The market rates decisions are priced from. Decisions read the LPR in force on their
  * {@code asOfDate} at the time they are made (RuleSetsInForce) and record the value they used, so
- * a new entry changes decisions made from then on and never a stored one.
+ * a new entry changes decisions made from then on and never a stored one. An entry takes effect
+ * today or later (Asia/Shanghai): a backdated one is refused (422).
  */
 @ApplicationScoped
 @Transactional
@@ -38,6 +42,7 @@ public class MarketRateService {
         String rateType = rate.rateType() == null ? MarketRate.LPR_1Y : rate.rateType();
         FieldErrors errors = new FieldErrors();
         errors.check(MarketRate.LPR_1Y.equals(rateType), "rateType", "must be " + MarketRate.LPR_1Y);
+        LocalDate today = LocalDate.now(DecisionClock.ZONE);
         errors.check(rate.effectiveFrom() != null, "effectiveFrom", "is required (yyyy-MM-dd)");
         BigDecimal pct = rate.ratePct();
         if (errors.check(pct != null, "ratePct", "is required")) {
@@ -45,6 +50,12 @@ public class MarketRateService {
             errors.check(pct.stripTrailingZeros().scale() <= 2, "ratePct", "must have at most 2 decimals");
         }
         errors.throwIfAny();
+        // a rate in force before today would change, unseen, what new decisions with an old asOfDate
+        // get (stored decisions and their replays keep the rate they recorded): refused, not approved
+        if (rate.effectiveFrom().isBefore(today)) {
+            throw new ProblemException(422, "Unprocessable Content", "a market rate cannot take effect in the past",
+                    List.of(new FieldError("effectiveFrom", "must be today (" + today + ", Asia/Shanghai) or later")));
+        }
         if (MarketRate.count("rateType = ?1 and effectiveFrom = ?2", rateType, rate.effectiveFrom()) > 0) {
             throw taken(rateType, rate);
         }

@@ -12,6 +12,7 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<FieldError> errors;
+    private Long retryAfterSeconds;
 
     public ProblemException(int status, String title, String detail) {
         this(status, title, detail, null);
@@ -28,6 +29,15 @@ public class ProblemException extends RuntimeException {
     public String title() { return title; }
     /** The fields or items at fault, or null. */
     public List<FieldError> errors() { return errors; }
+    /** Seconds after which the client may try again ({@code Retry-After}), or null. */
+    public Long retryAfterSeconds() { return retryAfterSeconds; }
+
+    /** A 429: the caller has asked for too much; {@code Retry-After} says when to try again. */
+    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+        ProblemException e = new ProblemException(429, "Too Many Requests", detail);
+        e.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+        return e;
+    }
 
     /** A 400 naming the one field at fault. */
     public static ProblemException badField(String field, String message) {

@@ -38,7 +38,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return Problem.response(e.status(), e.title(), e.getMessage(), e.errors());
+        Response.ResponseBuilder response = Problem.builder(e.status(), e.title(), e.getMessage(), e.errors());
+        if (e.retryAfterSeconds() != null) response.header("Retry-After", e.retryAfterSeconds());
+        return response.build();
     }
 
     @ServerExceptionMapper

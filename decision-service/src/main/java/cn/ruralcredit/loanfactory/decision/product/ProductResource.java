@@ -17,12 +17,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.List;
 
 /** Products of the factory (API.md): list, read, create; their history and version diffs. */
@@ -57,7 +57,8 @@ public class ProductResource {
     @APIResponse(responseCode = "409", description = "The code is taken")
     public Response create(ProductViews.NewProduct request) {
         ProductViews.Product product = products.create(request);
-        return Response.created(URI.create("/api/v1/products/" + product.code())).entity(product).build();
+        return Response.status(Response.Status.CREATED).entity(product)
+                .header(HttpHeaders.LOCATION, "/api/v1/products/" + product.code()).build();
     }
 
     @GET

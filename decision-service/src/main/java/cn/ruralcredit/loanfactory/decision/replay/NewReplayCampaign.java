@@ -9,5 +9,6 @@ import java.time.LocalDate;
 public record NewReplayCampaign(
         @Schema(required = true, examples = "FUNONG") String productCode,
         @Schema(description = "First day, inclusive; default: 89 days before to") LocalDate from,
-        @Schema(description = "Last day, inclusive; default: today") LocalDate to) {
+        @Schema(description = "Last day, inclusive, no later than today; default: today. At most 3,660 days from from")
+        LocalDate to) {
 }

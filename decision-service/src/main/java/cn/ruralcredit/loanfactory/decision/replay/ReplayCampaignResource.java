@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.List;
 
 /** Replay campaigns of auditors: every decision of a product and date range replayed in the background. */
@@ -52,11 +52,15 @@ public class ReplayCampaignResource {
                     + "from its last committed chunk.")
     @APIResponse(responseCode = "202", description = "Queued; total is the number of decisions it will replay",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "400", description = "Missing or unknown productCode, or from after to; errors names the field",
+    @APIResponse(responseCode = "400", description = "Missing or unknown productCode, from after to, to after today, or more "
+            + "than 3,660 days; errors names the field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "The caller has 3 jobs waiting or running, or everyone together 20; "
+            + "Retry-After says when to ask again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response start(NewReplayCampaign request) {
         JobView view = service.start(request);
-        return Response.accepted(view).location(URI.create("/api/v1/replays/" + view.id())).build();
+        return Response.accepted(view).header(HttpHeaders.LOCATION, "/api/v1/replays/" + view.id()).build();
     }
 
     @GET

@@ -4,8 +4,9 @@ import cn.ruralcredit.loanfactory.catalog.job.BackgroundJob;
 import cn.ruralcredit.loanfactory.catalog.job.JobItem;
 import cn.ruralcredit.loanfactory.catalog.product.Product;
 import cn.ruralcredit.loanfactory.decision.api.ApiJson;
-import cn.ruralcredit.loanfactory.decision.jobs.JobRange;
+import cn.ruralcredit.loanfactory.decision.jobs.JobQueue;
 import cn.ruralcredit.loanfactory.decision.jobs.JobRunner;
+import cn.ruralcredit.loanfactory.decision.jobs.JobScope;
 import cn.ruralcredit.loanfactory.decision.jobs.JobView;
 import cn.ruralcredit.loanfactory.decision.platform.CsvText;
 import cn.ruralcredit.loanfactory.decision.problem.FieldErrors;
@@ -38,6 +39,8 @@ public class ReplayCampaignService {
     @Inject
     JobRunner runner;
     @Inject
+    JobQueue queue;
+    @Inject
     CurrentUser user;
 
     public JobView start(NewReplayCampaign request) {
@@ -48,8 +51,9 @@ public class ReplayCampaignService {
             if (Product.findByCode(request.productCode()).isEmpty()) {
                 throw ProblemException.badField("productCode", "no product " + request.productCode());
             }
-            BackgroundJob job = JobRange.scope(request.productCode(), request.from(), request.to(), DEFAULT_DAYS)
-                    .queue(BackgroundJob.REPLAY_CAMPAIGN, by);
+            JobScope scope = queue.scope(request.productCode(), request.from(), request.to(), DEFAULT_DAYS);
+            queue.admit(by);
+            BackgroundJob job = scope.queue(BackgroundJob.REPLAY_CAMPAIGN, by);
             job.persist();
             return JobView.of(job);
         });

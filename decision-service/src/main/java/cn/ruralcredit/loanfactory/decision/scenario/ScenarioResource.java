@@ -13,12 +13,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.List;
 
 /** A product's scenario suite: the cases every version must pass before review. */
@@ -43,7 +43,8 @@ public class ScenarioResource {
     @APIResponse(responseCode = "201", description = "The stored scenario")
     public Response create(@PathParam("code") String code, ScenarioViews.CaseInput input) {
         ScenarioViews.StoredCase created = service.create(code, input);
-        return Response.created(URI.create("/api/v1/products/" + code + "/scenarios/" + created.name())).entity(created).build();
+        return Response.status(Response.Status.CREATED).entity(created)
+                .header(HttpHeaders.LOCATION, "/api/v1/products/" + code + "/scenarios/" + created.name()).build();
     }
 
     @GET

@@ -29,15 +29,16 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     @Override
     public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> keys.channelOf(request.key())
-                .map(ApiKeyIdentityProvider::channelIdentity)
+                .map(channel -> channelIdentity(channel, ChannelKeys.sha256(request.key())))
                 .orElseThrow(() -> new AuthenticationFailedException("unknown or revoked channel key")));
     }
 
-    private static SecurityIdentity channelIdentity(String channel) {
+    private static SecurityIdentity channelIdentity(String channel, String keySha256) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(channel))
                 .addRole(Roles.CHANNEL)
                 .addAttribute(ChannelCaller.ATTRIBUTE, channel)
+                .addAttribute(ChannelRateLimits.KEY_SHA256, keySha256)
                 .build();
     }
 }

@@ -9,6 +9,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.vertx.ext.web.RoutingContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +33,8 @@ public class StaffIdentityProvider implements IdentityProvider<UsernamePasswordA
 
     @Inject
     Passwords passwords;
+    @Inject
+    SignInLimits limits;
 
     private record Account(String username, String passwordHash, List<String> roles, boolean enabled) {
     }
@@ -42,11 +46,31 @@ public class StaffIdentityProvider implements IdentityProvider<UsernamePasswordA
 
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> login(request.getUsername(), new String(request.getPassword().getPassword())));
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String address = http == null ? null : SignInGate.address(http);
+        return context.runBlocking(() -> {
+            if (limits.lockedFor(request.getUsername(), address) > 0) {
+                // SignInGate answers 429 to later requests; one that got past it meanwhile is simply refused
+                throw new AuthenticationFailedException("staff login locked");
+            }
+            try {
+                SecurityIdentity identity = login(request.getUsername(), new String(request.getPassword().getPassword()));
+                limits.succeeded(request.getUsername());
+                return identity;
+            } catch (AuthenticationFailedException refused) {
+                limits.failed(request.getUsername(), address);
+                throw refused;
+            }
+        });
     }
 
     private SecurityIdentity login(String username, String password) {
+        // a password longer than bcrypt reads, or with control characters, was never set: refused
+        // without the cost of bcrypt (a 72-byte password plus any suffix would otherwise pass)
+        if (!PasswordPolicy.possible(password)) throw new AuthenticationFailedException("staff login refused");
+        // the database compares exactly (utf8mb4_nopad_bin, V7.1); so does this, whatever the collation
         Optional<Account> account = QuarkusTransaction.requiringNew().call(() -> AppUser.findByUsername(username)
+                .filter(u -> u.username.equals(username))
                 .map(u -> new Account(u.username, u.passwordHash, u.roleList(), u.enabled)));
         // bcrypt runs outside the transaction: no connection is held while it works
         boolean matches = passwords.matches(password, account.map(Account::passwordHash).orElse(null));

@@ -8,5 +8,6 @@ import java.time.LocalDate;
 @Schema(description = "The range of stored decisions to simulate on; both optional")
 public record NewSimulation(
         @Schema(description = "First day, inclusive; default: 89 days before to") LocalDate from,
-        @Schema(description = "Last day, inclusive; default: today") LocalDate to) {
+        @Schema(description = "Last day, inclusive, no later than today; default: today. At most 3,660 days from from")
+        LocalDate to) {
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -21,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.List;
 
 /** Impact simulations of a version before its approval. Thin: {@link SimulationService} holds the logic. */
@@ -55,16 +55,20 @@ public class SimulationResource {
                     + "to the day it ran lets the version be approved without acknowledgeNoSimulation.")
     @APIResponse(responseCode = "202", description = "Queued; total is the number of decisions it will simulate",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "400", description = "from after to, or not dates; errors names the field",
+    @APIResponse(responseCode = "400", description = "from after to, to after today, more than 3,660 days, or not dates; "
+            + "errors names the field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The version is not DRAFT or IN_REVIEW",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The version does not pass the sandbox check or does not compile; "
             + "errors locate each problem (file:line:column)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "The caller has 3 jobs waiting or running, or everyone together 20; "
+            + "Retry-After says when to ask again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response start(@PathParam("code") String code, @PathParam("version") int version, NewSimulation request) {
         JobView view = service.start(code, version, request);
-        return Response.accepted(view).location(URI.create(SimulationService.href(code, version, view.id()))).build();
+        return Response.accepted(view).header(HttpHeaders.LOCATION, SimulationService.href(code, version, view.id())).build();
     }
 
     @GET

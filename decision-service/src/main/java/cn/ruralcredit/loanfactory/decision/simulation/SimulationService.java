@@ -4,7 +4,7 @@ import cn.ruralcredit.loanfactory.catalog.job.BackgroundJob;
 import cn.ruralcredit.loanfactory.catalog.version.RuleSetFile;
 import cn.ruralcredit.loanfactory.catalog.version.RuleSetStatus;
 import cn.ruralcredit.loanfactory.catalog.version.RuleSetVersion;
-import cn.ruralcredit.loanfactory.decision.jobs.JobRange;
+import cn.ruralcredit.loanfactory.decision.jobs.JobQueue;
 import cn.ruralcredit.loanfactory.decision.jobs.JobRunner;
 import cn.ruralcredit.loanfactory.decision.jobs.JobScope;
 import cn.ruralcredit.loanfactory.decision.jobs.JobView;
@@ -38,6 +38,8 @@ public class SimulationService {
     @Inject
     JobRunner runner;
     @Inject
+    JobQueue queue;
+    @Inject
     CurrentUser user;
     @Inject
     RuleSetChecks checks;
@@ -60,8 +62,9 @@ public class SimulationService {
         String by = user.name();
         Candidate candidate = QuarkusTransaction.requiringNew().call(() -> {
             RuleSetVersion version = simulable(code, number);
-            JobScope scope = JobRange.scope(code, request == null ? null : request.from(), request == null ? null : request.to(),
+            JobScope scope = queue.scope(code, request == null ? null : request.from(), request == null ? null : request.to(),
                     DEFAULT_DAYS);
+            queue.admit(by); // before the candidate is compiled, and again when the job is queued
             return new Candidate(version.status, version.sha256, RuleSetFile.contentOf(version), scope);
         });
         RuleSetSource source = new RuleSetSource(candidate.files());
@@ -82,6 +85,7 @@ public class SimulationService {
                 throw ProblemException.conflict("version " + number + " of " + code
                         + " was edited while it was being checked; ask again to simulate its new content");
             }
+            queue.admit(by);
             BackgroundJob job = candidate.scope().queue(BackgroundJob.SIMULATION, by);
             job.version = number;
             job.ruleSetSha256 = candidate.sha256();

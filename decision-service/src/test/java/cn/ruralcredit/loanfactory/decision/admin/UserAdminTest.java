@@ -149,6 +149,13 @@ class UserAdminTest {
                 arguments(user("eleven.char", "elevenchars", List.of(Roles.AUDITOR)), List.of("password")),
                 arguments(user("no.password", null, List.of(Roles.AUDITOR)), List.of("password")),
                 arguments(user("long.password", "密".repeat(25), List.of(Roles.AUDITOR)), List.of("password")),
+                arguments(user("long.ascii", "a".repeat(73), List.of(Roles.AUDITOR)), List.of("password")),
+                arguments(user("spaces.only", " ".repeat(12), List.of(Roles.AUDITOR)), List.of("password")),
+                arguments(user("mostly.spaces", "a b c d e f g h i j k", List.of(Roles.AUDITOR)), List.of("password")),
+                arguments(user("nul.byte", "correct horse\u0000battery", List.of(Roles.AUDITOR)), List.of("password")),
+                arguments(user("line.break", "correct horse\nbattery", List.of(Roles.AUDITOR)), List.of("password")),
+                arguments(user("trailing.space ", PASSWORD, List.of(Roles.AUDITOR)), List.of("username")),
+                arguments(user(" leading.space", PASSWORD, List.of(Roles.AUDITOR)), List.of("username")),
                 arguments(user("no.roles", PASSWORD, List.of()), List.of("roles")),
                 arguments(user("null.roles", PASSWORD, null), List.of("roles")),
                 arguments(user("channel.role", PASSWORD, List.of(Roles.AUDITOR, Roles.CHANNEL)), List.of("roles[1]")),
@@ -163,6 +170,39 @@ class UserAdminTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("errors.field", equalTo(fields));
+    }
+
+    @Test
+    void shouldSayWhyAPasswordIsRefused() {
+        create(user(newUsername(), " ".repeat(12), List.of(Roles.AUDITOR))).statusCode(400)
+                .body("errors[0].message", containsString("other than spaces"));
+        create(user(newUsername(), "correct horse\u0000battery", List.of(Roles.AUDITOR))).statusCode(400)
+                .body("errors[0].message", containsString("control characters"));
+        create(user(newUsername(), "a".repeat(73), List.of(Roles.AUDITOR))).statusCode(400)
+                .body("errors[0].message", containsString("72 bytes"));
+        create(user(" " + newUsername(), PASSWORD, List.of(Roles.AUDITOR))).statusCode(400)
+                .body("errors[0].message", containsString("spaces"));
+    }
+
+    @Test
+    void shouldNotLetAPasswordPastBcryptsSeventyTwoBytesSignIn() {
+        String username = newUsername();
+        String longest = "p".repeat(60) + "-twelve-more";
+        create(user(username, longest, List.of(Roles.AUDITOR))).statusCode(201);
+        marketRatesAs(username, longest).statusCode(200);
+        // bcrypt compares only the first 72 bytes: these matched the hash before sign-in refused them
+        marketRatesAs(username, longest + "x").statusCode(401).contentType("application/problem+json");
+        marketRatesAs(username, longest + "anything at all").statusCode(401);
+    }
+
+    @Test
+    void shouldMatchUsernamesExactly() {
+        marketRatesAs(Auth.MANAGER, "demo-manager").statusCode(200);
+        marketRatesAs(Auth.MANAGER + "   ", "demo-manager").statusCode(401).contentType("application/problem+json");
+        marketRatesAs(Auth.MANAGER + " ", "demo-manager").statusCode(401);
+        marketRatesAs(" " + Auth.MANAGER, "demo-manager").statusCode(401);
+        marketRatesAs("Manager", "demo-manager").statusCode(401);
+        marketRatesAs(Auth.MANAGER, "demo-manager ").statusCode(401);
     }
 
     @Test

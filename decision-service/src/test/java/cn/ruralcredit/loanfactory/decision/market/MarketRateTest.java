@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -68,7 +70,24 @@ class MarketRateTest {
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("2032-01-20"));
-        add("{\"effectiveFrom\": \"2025-05-20\", \"ratePct\": 3.00}").statusCode(409);
+    }
+
+    @Test
+    void shouldRefuseARateTakingEffectBeforeToday() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String before = decide(today.minusDays(1).toString()).extract().path("lprPct").toString();
+        for (String day : java.util.List.of(today.minusDays(1).toString(), "2025-05-20", "2019-08-20")) {
+            add("{\"effectiveFrom\": \"" + day + "\", \"ratePct\": 1.11}")
+                    .statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(422))
+                    .body("errors[0].field", equalTo("effectiveFrom"))
+                    .body("errors[0].message", containsString(today.toString()))
+                    .body("errors.size()", equalTo(1));
+        }
+        // nothing changed for decisions with an old asOfDate
+        decide(today.minusDays(1).toString()).body("lprPct", equalTo(Float.valueOf(before)));
+        Auth.as(Auth.AUDITOR).when().get(RATES).then().statusCode(200).body("ratePct", not(hasItem(1.11f)));
     }
 
     static Stream<Arguments> invalidRates() {
