@@ -53,7 +53,14 @@ public final class RuleCompiler {
         for (Map.Entry<String, String> file : source.files().entrySet()) {
             kfs.write(RESOURCES + file.getKey(), file.getValue());
         }
-        KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        KieBuilder builder;
+        try {
+            builder = kieServices.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        } catch (RuntimeException e) {
+            // the compiler itself failed on this content (it does on some annotations): the rule set does not compile
+            kieServices.getRepository().removeKieModule(releaseId);
+            throw new RuleCompilationException(List.of(new CompileProblem("", 0, 0, "the compiler failed on this rule set: " + e)));
+        }
         try {
             List<CompileProblem> problems = builder.getResults().getMessages(Message.Level.ERROR).stream()
                     .map(m -> toProblem(m, source.files()))

@@ -24,6 +24,12 @@ public final class Allowlist {
 
     /** Members of Object that reach the JVM: refused on every type (clone only on arrays). */
     static final Set<String> NEVER = Set.of("getClass", "wait", "notify", "notifyAll", "finalize", "clone");
+    /**
+     * Members a type covered by {@code *} does not get: a class that does not define them inherits
+     * Object's, whose identity hash differs from one run to the next. A type lists them by name
+     * where its own are deterministic (String, BigDecimal...).
+     */
+    static final Set<String> NOT_BY_WILDCARD = Set.of("hashCode", "toString");
 
     /** What the list says of one member: its parameter types when listed by overload, and which argument must be a literal. */
     record Member(String name, List<String> params, int literalIndex, Literal literal) {
@@ -129,7 +135,9 @@ public final class Allowlist {
         if (NEVER.contains(name)) return Optional.empty();
         Optional<TypeEntry> entry = entry(owner);
         if (entry.isEmpty()) return Optional.empty();
-        if (entry.get().allMembers()) return Optional.of(new Member(name, null, -1, null));
+        if (entry.get().allMembers()) {
+            return NOT_BY_WILDCARD.contains(name) ? Optional.empty() : Optional.of(new Member(name, null, -1, null));
+        }
         List<Member> listed = entry.get().members().get(name);
         if (listed == null) return Optional.empty();
         for (Member m : listed) {

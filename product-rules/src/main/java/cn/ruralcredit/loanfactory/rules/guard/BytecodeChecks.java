@@ -47,6 +47,15 @@ final class BytecodeChecks {
     static final int MAX_ARRAY = 1_000;
     static final Pattern PLAIN_DECIMAL = Pattern.compile("-?\\d{1,15}(\\.\\d{1,6})?");
 
+    /**
+     * What a rule may catch: exceptions, to fail a decision its own way, and the one Error the Java
+     * compiler's switch tables catch. Catching Throwable or an Error (a StackOverflowError, an
+     * OutOfMemoryError) would carry on where the engine must fail closed.
+     */
+    private static final Set<String> CATCHABLE = Set.of("java/lang/Exception", "java/lang/RuntimeException",
+            "java/lang/IllegalArgumentException", "java/lang/IllegalStateException", "java/lang/ArithmeticException",
+            "java/lang/NoSuchFieldError");
+
     private static final Set<String> BOOTSTRAPS = Set.of(
             "java/lang/invoke/LambdaMetafactory.metafactory",
             "java/lang/invoke/StringConcatFactory.makeConcatWithConstants",
@@ -104,8 +113,10 @@ final class BytecodeChecks {
         calls.computeIfAbsent(self, k -> new HashSet<>());
         if (m.name.equals("finalize")) add(Construct.JVM, c.name, m.name, "finalize", "declares a finaliser, which the JVM runs on its own thread");
         for (TryCatchBlockNode t : m.tryCatchBlocks) {
-            if (t.type != null && !typeAllowed(t.type)) {
-                add(Construct.REFERENCE, c.name, m.name, t.type, "catches " + dotted(t.type) + ", which is not on the allowlist");
+            if (t.type != null && !CATCHABLE.contains(t.type) && !own.contains(t.type)) {
+                add(Construct.REFERENCE, c.name, m.name, t.type.substring(t.type.lastIndexOf('/') + 1), "catches "
+                        + dotted(t.type) + ": a rule may catch " + CATCHABLE.stream().map(BytecodeChecks::dotted).sorted().toList()
+                        + " only; an Error must fail the decision closed");
             }
         }
         Set<LabelNode> targets = jumpTargets(m);
@@ -123,6 +134,10 @@ final class BytecodeChecks {
                     add(Construct.REFERENCE, c.name, m.name, type.desc, "uses the type " + dotted(type.desc) + ", which is not on the allowlist");
                 }
                 if (type.getOpcode() == Opcodes.ANEWARRAY) checkArraySize(c, m, insns, i, targets);
+                if (type.getOpcode() == Opcodes.NEW && type.desc.equals("java/lang/Object")) {
+                    add(Construct.REFERENCE, c.name, m.name, "Object", "creates a plain Object, whose identity hash and"
+                            + " text differ from one evaluation to the next");
+                }
             } else if (insn instanceof IntInsnNode in && in.getOpcode() == Opcodes.NEWARRAY) {
                 checkArraySize(c, m, insns, i, targets);
             } else if (insn instanceof MultiANewArrayInsnNode multi) {
@@ -214,6 +229,16 @@ final class BytecodeChecks {
         if (!BOOTSTRAPS.contains(bootstrap)) {
             add(Construct.JVM, c.name, m.name, indy.name, "uses the dynamic call site " + bootstrap.replace('/', '.'));
             return;
+        }
+        if (bootstrap.startsWith("java/lang/invoke/LambdaMetafactory")) {
+            // a lambda may only be one of the engine's own functional types, built for the engine to call: a lambda
+            // of a type whose method a rule can call (Comparable) could call itself out of the recursion check's sight
+            String made = Type.getReturnType(indy.desc).getInternalName();
+            if (!made.equals("java/util/function/Supplier") && !made.startsWith("org/drools/model/functions/")) {
+                add(Construct.RECURSION, c.name, m.name, indy.name, "creates a lambda or method reference of type "
+                        + dotted(made) + ": only the engine's own functional types may be built");
+                return;
+            }
         }
         for (Object arg : indy.bsmArgs) {
             if (!(arg instanceof Handle h)) continue;

@@ -1,12 +1,23 @@
 package cn.ruralcredit.loanfactory.rules.guard;
 
 import cn.ruralcredit.loanfactory.rules.guard.GuardViolation.Construct;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AnnotatedBaseDescr;
+import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.EnumDeclarationDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.QualifiedName;
+import org.drools.drl.ast.descr.TypeDeclarationDescr;
+import org.drools.drl.ast.descr.TypeFieldDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +55,7 @@ final class DrlChecks {
                 + " before any check can see it; the built-in functions (sum, count, min, max, average, collectList,"
                 + " collectSet) need no import")));
         for (AttributeDescr a : pkg.getAttributes()) checkAttribute(file, "", a, found);
+        checkDeclarations(file, pkg, found);
         for (RuleDescr rule : pkg.getRules()) {
             if (rule.isQuery()) {
                 found.add(at(Construct.QUERY, file, rule, rule.getName(), "query \"" + rule.getName() + "\" is refused: a decision"
@@ -53,8 +65,63 @@ final class DrlChecks {
             for (Map.Entry<String, AttributeDescr> a : rule.getAttributes().entrySet()) {
                 checkAttribute(file, rule.getName(), a.getValue(), found);
             }
+            annotations(file, rule.getName(), "rule \"" + rule.getName() + "\"", rule, found);
+            if (rule.getLhs() != null) patternAnnotations(file, rule.getName(), rule.getLhs(), found);
         }
         return found;
+    }
+
+    /**
+     * Declared enums are refused: the compiler initialises each declared type while it compiles, so an
+     * enum constant's arguments would run before any check. A declared type may extend only another
+     * type the rule set declares (whose initialiser is the compiler's own); extending a class runs that
+     * class's static initialiser at compile time too.
+     */
+    private static void checkDeclarations(String file, PackageDescr pkg, List<GuardViolation> found) {
+        Set<String> declared = new HashSet<>();
+        pkg.getTypeDeclarations().forEach(t -> {
+            declared.add(t.getTypeName());
+            declared.add(t.getFullTypeName());
+        });
+        for (EnumDeclarationDescr e : pkg.getEnumDeclarations()) {
+            found.add(at(Construct.DECLARATION, file, e, e.getTypeName(), "declare enum " + e.getTypeName() + " is refused: the"
+                    + " compiler initialises it while it compiles, running its constants' arguments before any check, and"
+                    + " its constants would be state shared by every decision; use the fact model's enums or String codes"));
+        }
+        for (TypeDeclarationDescr t : pkg.getTypeDeclarations()) {
+            for (QualifiedName superType : t.getSuperTypes()) {
+                if (!declared.contains(superType.getName()) && !declared.contains(superType.getFullName())) {
+                    found.add(at(Construct.DECLARATION, file, t, t.getTypeName(), "declared type " + t.getTypeName()
+                            + " extends " + superType.getFullName() + ", which the rule set does not declare: the compiler"
+                            + " initialises a supertype while it compiles; a declared type may extend only another one"));
+                }
+            }
+            annotations(file, t.getTypeName(), "declared type " + t.getTypeName(), t, found);
+            for (TypeFieldDescr field : t.getFields().values()) {
+                annotations(file, t.getTypeName(), "field " + field.getFieldName() + " of " + t.getTypeName(), field, found);
+            }
+        }
+    }
+
+    /** Annotations are refused: the compiler evaluates the values of some with MVEL while it compiles. */
+    private static void annotations(String file, String owner, String where, AnnotatedBaseDescr d, List<GuardViolation> found) {
+        for (AnnotationDescr a : d.getAnnotations()) {
+            found.add(at(Construct.ANNOTATION, file, a.getLine() > 0 ? a : d, owner, "annotation @" + a.getName() + " on " + where
+                    + " is refused: the compiler evaluates annotation values with MVEL while it compiles, before any"
+                    + " check of the compiled code"));
+        }
+    }
+
+    private static void patternAnnotations(String file, String rule, BaseDescr d, List<GuardViolation> found) {
+        if (d instanceof PatternDescr p) {
+            annotations(file, rule, "a pattern of rule \"" + rule + "\"", p, found);
+            if (p.getSource() != null) patternAnnotations(file, rule, p.getSource(), found);
+        }
+        if (d instanceof AccumulateDescr acc && acc.getInput() != null) patternAnnotations(file, rule, acc.getInput(), found);
+        if (d instanceof CollectDescr col && col.getInputPattern() != null) patternAnnotations(file, rule, col.getInputPattern(), found);
+        if (d instanceof ConditionalElementDescr ce) {
+            for (BaseDescr child : ce.getDescrs()) patternAnnotations(file, rule, child, found);
+        }
     }
 
     static List<GuardViolation> checkFileName(String file) {

@@ -24,6 +24,10 @@ public record GuardViolation(Construct construct, String file, int line, int col
         ATTRIBUTE,
         /** an {@code import accumulate}: the compiler instantiates the named class while it compiles */
         IMPORT,
+        /** an annotation on a rule, a pattern, a declared type or a field: the compiler evaluates some with MVEL */
+        ANNOTATION,
+        /** a declared enum, or a declared type that extends a type the rule set did not declare: initialised while compiling */
+        DECLARATION,
         /** a query (a decision has no caller for one, and a recursive one can exhaust the heap) */
         QUERY,
         /** a class, method, constructor or field that is not on the allowlist */

@@ -232,8 +232,10 @@ class RuleGuardTest {
                 end
                 """ + rule("inherits", "Applicant()",
                 "new Bag().forEach( x -> insert( new ScorePart( \"x\", 1 ) ) ); new Boom().printStackTrace();"));
-        assertRefused(found, Construct.REFERENCE, "inherits", 18, "java.util.ArrayList.forEach(Consumer)");
-        assertRefused(found, Construct.REFERENCE, "inherits", 18, "printStackTrace");
+        // refused before compiling: a supertype the rule set did not declare is initialised by the compiler; were
+        // one let through, the bytecode check would still check its inherited members as the supertype's
+        assertRefused(found, Construct.DECLARATION, "Bag", 7, "extends ArrayList");
+        assertRefused(found, Construct.DECLARATION, "Boom", 10, "extends RuntimeException");
     }
 
     @Test
@@ -248,6 +250,93 @@ class RuleGuardTest {
         RuleRefusedException e = assertThrows(RuleRefusedException.class, () -> compiler.compile(new RuleSetSource(Map.of(
                 "META-INF/kmodule.xml", "<kmodule/>", FILE, HEADER + rule("fine", "Applicant()", "")))));
         assertEquals(List.of(Construct.FILE_NAME), e.violations().stream().map(GuardViolation::construct).toList());
+    }
+
+    // --- found by the red-team pass: code that ran while compiling, state, lambdas, randomness, Errors --
+
+    @Test
+    void shouldRefuseRuleAnnotationsWhoseValuesTheCompilerEvaluates() throws Exception {
+        java.nio.file.Path marker = java.nio.file.Files.createTempFile("guard", ".marker");
+        java.nio.file.Files.delete(marker);
+        List<GuardViolation> found = refused("""
+                rule "annotated"
+                    @Note( Runtime.getRuntime().exec( new String[] { "touch", "%s" } ).waitFor() + Integer.parseInt( "boom" ) )
+                    ruleflow-group "scoring"
+                when
+                then
+                end
+                """.formatted(marker));
+        assertRefused(found, Construct.ANNOTATION, "annotated", 6, "@Note");
+        assertTrue(!java.nio.file.Files.exists(marker), "the annotation's value ran while compiling");
+    }
+
+    @Test
+    void shouldRefuseAnnotationsOnDeclaredTypesFieldsAndPatterns() {
+        List<GuardViolation> found = refused("""
+                declare Note
+                    @author( x )
+                    text : String @key
+                end
+                """ + rule("watched", "Applicant() @watch( !* )", ""));
+        assertTrue(found.stream().filter(v -> v.construct() == Construct.ANNOTATION).count() >= 3, found.toString());
+    }
+
+    @Test
+    void shouldRefuseDeclaredEnumsWhichTheCompilerInitialises() throws Exception {
+        java.nio.file.Path marker = java.nio.file.Files.createTempFile("guard", ".marker");
+        java.nio.file.Files.delete(marker);
+        List<GuardViolation> found = refused("""
+                declare enum Evil
+                    A( String.valueOf( org.mvel2.MVEL.eval( "Runtime.getRuntime().exec( new String[] { 'touch', '%s' } ).waitFor()" ) ) );
+                    v : String
+                end
+                declare enum Memory
+                    M( new java.util.ArrayList() );
+                    seen : java.util.List
+                end
+                """.formatted(marker));
+        assertRefused(found, Construct.DECLARATION, "Evil", 6, "declare enum Evil");
+        assertRefused(found, Construct.DECLARATION, "Memory", 10, "declare enum Memory");
+        assertTrue(!java.nio.file.Files.exists(marker), "the enum's constant ran while compiling");
+    }
+
+    @Test
+    void shouldLetADeclaredTypeExtendOnlyAnotherDeclaredType() {
+        List<GuardViolation> found = refused("""
+                declare Base
+                    code : String
+                end
+                declare Child extends Base
+                    more : String
+                end
+                declare Outside extends java.util.Date
+                    more : String
+                end
+                """);
+        assertEquals(List.of("Outside"), found.stream().map(GuardViolation::rule).toList(), found.toString());
+        assertRefused(found, Construct.DECLARATION, "Outside", 12, "extends java.util.Date");
+    }
+
+    @Test
+    void shouldRefuseALambdaThatCouldCallItself() {
+        List<GuardViolation> found = refused(rule("self-applied comparable", "Applicant()", """
+                Comparable l = o -> { Comparable self = (Comparable) o; self.compareTo( self ); return 0; };
+                    l.compareTo( l );"""));
+        assertRefused(found, Construct.RECURSION, "self-applied comparable", 11, "java.lang.Comparable");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "identity hash|int h = new Object().hashCode();|Object",
+            "enum identity hash|int h = RoundingMode.UP.hashCode();|hashCode",
+            "fact identity hash|int h = new ScorePart( \"x\", 1 ).hashCode();|hashCode",
+            "set order into a list|String first = (String) List.copyOf( java.util.Set.of( \"a\", \"b\" ) ).get( 0 );|copyOf",
+            "catch an Error|try { insert( new ScorePart( \"x\", 1 ) ); } catch ( Throwable t ) { }|Throwable",
+            "catch a stack overflow|try { insert( new ScorePart( \"x\", 1 ) ); } catch ( StackOverflowError e ) { }|StackOverflowError"
+    })
+    void shouldRefuseRandomnessAndSwallowedErrors(String name, String consequence, String mentions) {
+        List<GuardViolation> found = refused(rule(name, "Applicant()", consequence));
+        assertRefused(found, Construct.REFERENCE, name, 11, mentions);
     }
 
     // --- what the guard lets through -----------------------------------------------------------------
