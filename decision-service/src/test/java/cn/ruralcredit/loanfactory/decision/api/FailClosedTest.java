@@ -3,6 +3,7 @@ package cn.ruralcredit.loanfactory.decision.api;
 import cn.ruralcredit.loanfactory.catalog.decision.Decision;
 import cn.ruralcredit.loanfactory.decision.support.Auth;
 import cn.ruralcredit.loanfactory.decision.support.Requests;
+import cn.ruralcredit.loanfactory.decision.support.SlowRules;
 import cn.ruralcredit.loanfactory.decision.support.TestCatalog;
 import cn.ruralcredit.loanfactory.rules.engine.RuleSetSource;
 import cn.ruralcredit.loanfactory.rules.seed.SeedRuleSets;
@@ -38,7 +39,7 @@ class FailClosedTest {
     void retireTheBrokenProducts() throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE rule_set_version v JOIN product p ON v.product_id = p.id SET v.status = 'RETIRED' "
-                    + "WHERE p.code IN ('BROKEN_CARD', 'ALTERED_CARD', 'LOOPING_CARD', 'SLOW_CARD')");
+                    + "WHERE p.code IN ('BROKEN_CARD', 'ALTERED_CARD', 'LOOPING_CARD', 'SLOW_CARD', 'EXEC_CARD')");
         }
     }
 
@@ -117,19 +118,15 @@ class FailClosedTest {
     @Test
     void shouldFailClosedWhenARuleSetRunsPastTheTimeCap() {
         // stored directly, as a published version would be: no loop and no recursion for the guard to refuse,
-        // but f0 calls f1 twice, f1 calls f2 twice, ... 2^36 calls in one consequence. The caller gets its 500
+        // but f0 calls f1 twice, f1 calls f2 twice, ... 2^36 decimal additions in one consequence. The caller gets its 500
         // at the 2 s cap although the rule thread is still busy.
-        StringBuilder functions = new StringBuilder("function int f36( int x ) { return x + 1; }\n");
-        for (int i = 35; i >= 0; i--) {
-            functions.append("function int f").append(i).append("( int x ) { return f").append(i + 1).append("( x ) + f")
-                    .append(i + 1).append("( x ); }\n");
-        }
+        String functions = SlowRules.exponentialFunctions(36);
         TestCatalog.publish("SLOW_CARD", funongWith(drl -> drl + "\n" + functions + """
                 rule "FUNONG: two to the thirty-sixth calls"
                     ruleflow-group "scoring"
                 when
                 then
-                    int n = f0( 0 );
+                    java.math.BigDecimal n = f0( java.math.BigDecimal.ZERO );
                 end
                 """));
         assertFailsClosed("SLOW_CARD", "ran longer than a decision may");

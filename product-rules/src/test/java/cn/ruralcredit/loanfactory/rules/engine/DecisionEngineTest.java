@@ -194,25 +194,15 @@ class DecisionEngineTest {
         assertEquals(Outcome.DECLINED, evaluate(compile(TERMS, DECLINE_ALL)).outcome());
     }
 
-    /** Functions f0..fN where each calls the next twice: no loop and no recursion, but 2^N calls. */
-    private static String exponentialFunctions(int n) {
-        StringBuilder drl = new StringBuilder("function int f" + n + "( int x ) { return x + 1; }\n");
-        for (int i = n - 1; i >= 0; i--) {
-            drl.append("function int f").append(i).append("( int x ) { return f").append(i + 1).append("( x ) + f")
-                    .append(i + 1).append("( x ); }\n");
-        }
-        return drl.toString();
-    }
-
     @Test
     @Timeout(30)
     void shouldAnswerAtTheCapWhenOneConsequenceRunsOnAndKeepDeciding() {
-        String slow = exponentialFunctions(36) + """
+        String slow = SlowRules.exponentialFunctions(36) + """
                 rule "TEST: two to the thirty-sixth calls in one consequence"
                     ruleflow-group "scoring"
                 when
                 then
-                    int calls = f0( 0 );
+                    java.math.BigDecimal calls = f0( java.math.BigDecimal.ZERO );
                 end
                 """;
         CompiledRuleSet rs = compile(TERMS, DECLINE_ALL, slow);

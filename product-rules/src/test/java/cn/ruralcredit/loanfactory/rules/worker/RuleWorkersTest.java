@@ -108,17 +108,13 @@ class RuleWorkersTest {
 
     @Test
     void shouldFailAHangClosedAtTheCapAndReplaceTheWorker() {
-        StringBuilder functions = new StringBuilder("function int f40( int x ) { return x + 1; }\n");
-        for (int i = 39; i >= 0; i--) {
-            functions.append("function int f").append(i).append("( int x ) { return f").append(i + 1).append("( x ) + f")
-                    .append(i + 1).append("( x ); }\n");
-        }
+        String functions = cn.ruralcredit.loanfactory.rules.engine.SlowRules.exponentialFunctions(40);
         RuleSetSource slow = funongWith(functions + """
                 rule "FUNONG: two to the fortieth calls"
                     ruleflow-group "scoring"
                 when
                 then
-                    int n = f0( 0 );
+                    java.math.BigDecimal n = f0( java.math.BigDecimal.ZERO );
                 end
                 """);
         long started = System.nanoTime();
