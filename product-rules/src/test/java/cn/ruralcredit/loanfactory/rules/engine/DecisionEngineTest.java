@@ -173,19 +173,7 @@ class DecisionEngineTest {
     void shouldFailClosedOnAStackOverflowInARule() {
         // the guard refuses recursion it can see; a declared fact that contains itself overflows in its
         // generated toString, through the JDK, where no check can see a cycle
-        String overflow = """
-                declare Node
-                    next : Node
-                end
-                rule "TEST: print a node that contains itself"
-                    ruleflow-group "scoring"
-                when
-                then
-                    Node n = new Node();
-                    n.setNext( n );
-                    String text = "node " + n;
-                end
-                """;
+        String overflow = SlowRules.STACK_OVERFLOW;
         CompiledRuleSet rs = compile(TERMS, DECLINE_ALL, overflow);
         EvaluationException e = assertThrows(EvaluationException.class, () -> evaluate(rs));
         assertEquals(EvaluationException.Kind.RULE_ERROR, e.kind());

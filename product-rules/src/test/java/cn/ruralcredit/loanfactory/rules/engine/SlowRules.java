@@ -19,4 +19,22 @@ public final class SlowRules {
         }
         return drl.toString();
     }
+
+    /**
+     * A declared fact that contains itself, printed in a consequence: its generated toString overflows
+     * the stack through the JDK, where the recursion check sees no cycle.
+     */
+    public static final String STACK_OVERFLOW = """
+            declare Node
+                next : Node
+            end
+            rule "print a node that contains itself"
+                ruleflow-group "scoring"
+            when
+            then
+                Node n = new Node();
+                n.setNext( n );
+                String text = "node " + n;
+            end
+            """;
 }

@@ -129,19 +129,7 @@ class RuleWorkersTest {
 
     @Test
     void shouldFailAStackOverflowClosed() {
-        RuleSetSource overflow = funongWith("""
-                declare Node
-                    next : Node
-                end
-                rule "FUNONG: print a node that contains itself"
-                    ruleflow-group "scoring"
-                when
-                then
-                    Node n = new Node();
-                    n.setNext( n );
-                    String text = "node " + n;
-                end
-                """);
+        RuleSetSource overflow = funongWith(cn.ruralcredit.loanfactory.rules.engine.SlowRules.STACK_OVERFLOW);
         EvaluationException e = assertThrows(EvaluationException.class,
                 () -> workers.with(WAIT, w -> w.evaluate(overflow, farmer, null, LPR)));
         assertEquals(EvaluationException.Kind.RULE_ERROR, e.kind());
