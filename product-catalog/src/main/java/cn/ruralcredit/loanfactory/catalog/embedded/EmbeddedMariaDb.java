@@ -24,22 +24,42 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EmbeddedMariaDb.class);
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
 
+    /** In the data directory: locked by the service that uses the data, for as long as it runs. */
+    public static final String LOCK_FILE = "service.lock";
+
     private final DB db;
     private final int port;
     private final String database;
+    private final DataDirLock lock;
 
-    private EmbeddedMariaDb(DB db, int port, String database) {
+    private EmbeddedMariaDb(DB db, int port, String database, DataDirLock lock) {
         this.db = db;
         this.port = port;
         this.database = database;
+        this.lock = lock;
     }
 
     /**
-     * Starts MariaDB with binaries under {@code baseDir} and data under {@code dataDir} on a free
-     * loopback port, and creates {@code database} (utf8mb4) if it does not exist.
+     * Starts MariaDB for the service whose HTTP port is {@code servicePort} (0 for none, as in
+     * tests) on the data directory {@code home}: binaries under {@code home/mariadb-base}, data
+     * under {@code home/mariadb-data}, on a free loopback port, and creates {@code database}
+     * (utf8mb4) if it does not exist. The service holds {@code home/service.lock} until
+     * {@link #close()}: a start while a live service holds it fails with
+     * {@link DataDirLock.DataDirInUseException} and touches nothing; a start after a service died
+     * shuts down the server it left running and takes the data over.
      */
-    public static EmbeddedMariaDb start(Path baseDir, Path dataDir, String database) {
+    public static EmbeddedMariaDb start(Path home, String database, int servicePort) {
         if (!DATABASE_NAME.matcher(database).matches()) throw new IllegalArgumentException("bad database name " + database);
+        DataDirLock lock = DataDirLock.acquire(home.resolve(LOCK_FILE), servicePort);
+        try {
+            return start(home.resolve("mariadb-base"), home.resolve("mariadb-data"), database, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static EmbeddedMariaDb start(Path baseDir, Path dataDir, String database, DataDirLock lock) {
         int port = freePort();
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
@@ -55,11 +75,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if ("root".equals(System.getProperty("user.name"))) config.addArg("--user=root");
         DB db = null;
         try {
+            // only with the lock: no live service uses this data, so a server on it was left behind
             stopLeftOver(dataDir);
             Files.createDirectories(baseDir.resolve("tmp"));
             db = DB.newEmbeddedDB(config.build());
             db.start();
-            EmbeddedMariaDb started = new EmbeddedMariaDb(db, port, database);
+            EmbeddedMariaDb started = new EmbeddedMariaDb(db, port, database, lock);
             started.createDatabase();
             return started;
         } catch (ManagedProcessException | SQLException | RuntimeException e) {
@@ -94,9 +115,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /** Stops the server, then releases the data directory. */
     @Override
     public void close() {
-        stopQuietly(db);
+        try {
+            stopQuietly(db);
+        } finally {
+            lock.close();
+        }
     }
 
     private static void stopQuietly(DB db) {
@@ -112,7 +138,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * Shuts down a MariaDB server still running on {@code dataDir}: one whose service was killed
      * (kill -9, a power cut of the JVM alone) and could not stop it. It holds the data files' locks,
      * so a new server on the same data could not start. A plain terminate lets InnoDB shut down
-     * cleanly; only a server on exactly this data directory is touched.
+     * cleanly; only a server on exactly this data directory is touched, and only by a start that
+     * holds the data directory's lock (no live service uses it).
      */
     static void stopLeftOver(Path dataDir) {
         String marker = "--datadir=" + dataDir.toAbsolutePath().toFile().getPath();
