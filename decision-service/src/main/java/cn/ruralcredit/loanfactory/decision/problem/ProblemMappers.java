@@ -9,13 +9,11 @@ import cn.ruralcredit.loanfactory.rules.request.InvalidRequestException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -34,6 +32,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
+        if (e.getCause() != null) {
+            String ref = reference();
+            LOG.errorf(e.getCause(), "%s [%s]", e.getMessage(), ref);
+            return Problem.response(e.status(), e.title(), e.getMessage() + " (ref " + ref + ")", e.errors());
+        }
         return Problem.response(e.status(), e.title(), e.getMessage(), e.errors());
     }
 
@@ -129,7 +132,7 @@ public class ProblemMappers {
                     "someone else changed this record at the same time; reload it and apply your change again", null);
         }
         String ref = reference();
-        if (isDatabaseFault(e)) {
+        if (Causes.isStoreUnavailable(e)) {
             LOG.errorf(e, "database unavailable [%s]", ref);
             return Problem.response(503, "Service Unavailable",
                     "the decision store is unavailable; no decision was made (ref " + ref + ")", null);
@@ -142,10 +145,6 @@ public class ProblemMappers {
     static boolean isConcurrentChange(Throwable e) {
         return Causes.any(e, t -> t instanceof jakarta.persistence.OptimisticLockException
                 || t instanceof org.hibernate.StaleStateException);
-    }
-
-    static boolean isDatabaseFault(Throwable e) {
-        return Causes.any(e, t -> t instanceof PersistenceException || t instanceof SQLException);
     }
 
     private static String reference() {
