@@ -35,8 +35,9 @@ public class LoanFactoryMain {
         try {
             embeddedDb = EmbeddedMariaDb.start(dataDir, "loanfactory", httpPort());
         } catch (DataDirLock.DataDirInUseException e) {
-            // a second ./run in the same checkout: the first keeps its data and its database
-            LOG.error("not started: " + e.getMessage());
+            // a second ./run in the same checkout: the first keeps its data and its database. On
+            // stderr: the log only prints what is logged before Quarkus starts once it has started
+            System.err.println("ERROR: the decision service was not started: " + e.getMessage());
             System.exit(1);
             return;
         }

@@ -104,7 +104,8 @@ class EmbeddedMariaDbRestartTest {
     }
 
     private static Connection connect(String jdbcUrl) throws Exception {
-        return DriverManager.getConnection(jdbcUrl, "root", "");
+        String password = Files.readString(HOME.resolve(EmbeddedMariaDb.PASSWORD_FILE)).trim();
+        return DriverManager.getConnection(jdbcUrl, EmbeddedMariaDb.USERNAME, password);
     }
 
     private static void execute(String jdbcUrl, String... statements) throws Exception {
