@@ -245,7 +245,14 @@ public class Reliability {
             int publishes = 0;
             List<String> jobs = new ArrayList<>();
             int draft = service.newDraft("soak: simulated while deciding");
+            boolean survived = true;
             while (System.nanoTime() < end) {
+                if (!service.process.isAlive()) {
+                    say("soak: the service exited (" + service.process.exitValue() + ") after "
+                            + ms(System.nanoTime() - start) / 1000 + " s: see " + WORK.resolve("soak-service.log"));
+                    survived = false;
+                    break;
+                }
                 if (System.nanoTime() >= nextSample) {
                     samples.add(service.memorySample(ms(System.nanoTime() - start) / 1000));
                     say("soak: " + samples.get(samples.size() - 1) + ", " + load.answers.size() + " requests so far, statuses "
@@ -265,6 +272,11 @@ public class Reliability {
                 Thread.sleep(200);
             }
             load.stop();
+            if (!survived) {
+                say("soak: " + load.answers.size() + " requests until then, statuses " + load.statuses()
+                        + "; memory after GC over time:\n    " + String.join("\n    ", samples));
+                return false;
+            }
             samples.add(service.memorySample(ms(System.nanoTime() - start) / 1000));
             long ok200 = load.count(s -> s == 200);
             long stored = service.storedDecisions() - storedBefore;
