@@ -1,10 +1,12 @@
 package cn.ruralcredit.loanfactory.decision.api;
 
+import cn.ruralcredit.loanfactory.decision.platform.Percent;
 import cn.ruralcredit.loanfactory.rules.engine.EvaluatedDecision;
 import cn.ruralcredit.loanfactory.rules.model.ApprovalLevel;
 import cn.ruralcredit.loanfactory.rules.model.Outcome;
 import cn.ruralcredit.loanfactory.rules.model.Reason;
 import cn.ruralcredit.loanfactory.rules.request.DecisionRequest;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,11 +19,11 @@ public record DecisionResponse(
         String productCode,
         RuleSetRef ruleSet,
         LocalDate asOfDate,
-        BigDecimal lprPct,
+        @JsonSerialize(using = Percent.class) BigDecimal lprPct,
         Outcome outcome,
         EvaluatedDecision.Tier tier,
         BigDecimal creditLimit,
-        BigDecimal annualRatePct,
+        @JsonSerialize(using = Percent.class) BigDecimal annualRatePct,
         EvaluatedDecision.Guarantee guarantee,
         ApprovalLevel approvalLevel,
         int validityMonths,

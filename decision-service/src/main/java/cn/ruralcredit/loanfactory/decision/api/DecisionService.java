@@ -143,7 +143,8 @@ public class DecisionService {
     /**
      * Writes the decision; returns the response to answer with. A Galera certification conflict
      * or an InnoDB deadlock (error 1213, SQLSTATE 40001) rolls the insert back whole, so it is
-     * retried a few times before the client gets a 503.
+     * retried a few times before the client gets a 503. Any other failure to store it is a 503
+     * too: whether or not the row was committed, a retry with the same requestId answers right.
      */
     private String store(Decision decision) {
         for (int attempt = 1; ; attempt++) {
@@ -158,7 +159,13 @@ public class DecisionService {
                                     .map(d -> storedFor(d, decision.requestHash))
                                     .orElseThrow(() -> e));
                 }
-                if (!isRetryableConflict(e) || attempt >= MAX_WRITE_ATTEMPTS) throw e;
+                if (!isRetryableConflict(e) || attempt >= MAX_WRITE_ATTEMPTS) {
+                    // the rules have decided; whatever failed since is the store's (a lost
+                    // connection, a commit the database never confirmed): the channel retries
+                    throw ProblemException.storeUnavailable(
+                            "the decision store did not confirm the decision; retry with the same requestId, which answers "
+                                    + "with the stored decision if it was stored after all", e);
+                }
             }
         }
     }

@@ -40,7 +40,6 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class LogSealer {
     private static final Logger LOG = Logger.getLogger(LogSealer.class);
-    private static final int MIN_KEY_LENGTH = 32;
     /** A failing background seal is logged at its first failure, then once in this many. */
     private static final int LOG_EVERY_FAILURES = 60;
 
@@ -49,15 +48,16 @@ public class LogSealer {
     @Inject
     AuditConfig config;
 
-    private SealChain chain;
+    private volatile SealKeys keys;
     private ScheduledExecutorService background;
     private int failuresInARow;
 
     void onStart(@Observes StartupEvent event) {
         String key = config.sealKey();
-        if (key.length() < MIN_KEY_LENGTH) {
-            throw new IllegalStateException("loanfactory.audit.seal-key (LOANFACTORY_AUDIT_SEAL_KEY) must have at least "
-                    + MIN_KEY_LENGTH + " characters");
+        keys = SealKeys.of(config.sealKeyId(), key, config.oldSealKeys());
+        if (!keys.oldIds().isEmpty()) {
+            LOG.infof("the decision log is sealed with key %s; old keys %s verify the seals they made and sign nothing",
+                    keys.currentId(), keys.oldIds());
         }
         if (AuditConfig.DEV_SEAL_KEY.equals(key) && LaunchMode.current() == LaunchMode.NORMAL) {
             LOG.warn("The decision log is sealed with the public development key: anyone can forge its seals. "
@@ -67,7 +67,6 @@ public class LogSealer {
         if (interval <= 0 || config.sealBatchSize() <= 0) {
             throw new IllegalStateException("loanfactory.audit.seal-interval and seal-batch-size must be positive");
         }
-        chain = new SealChain(key);
         background = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "decision-log-sealer");
             thread.setDaemon(true);
@@ -82,8 +81,16 @@ public class LogSealer {
         background.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    SealChain chain() {
-        return chain;
+    SealKeys keys() {
+        return keys;
+    }
+
+    /**
+     * Seals with {@code rotated} from now on, as a restart with another seal configuration would:
+     * for the rotation test, which must rotate inside one running service.
+     */
+    void useKeys(SealKeys rotated) {
+        keys = rotated;
     }
 
     /** Seals every decision stored so far, batch by batch; returns how many it sealed. */
@@ -150,9 +157,10 @@ public class LogSealer {
                     if (count == 0) throw new IllegalStateException("a decision being sealed was changed meanwhile; batch rolled back");
                 }
             }
+            SealKeys signing = keys;
             SealChain.Seal seal = new SealChain.Seal(batchNo + 1, lastSeq + 1, seq, pending.size(), min.toEpochMilli(),
-                    max.toEpochMilli(), head, previous, null);
-            insertSeal(c, seal, chain.mac(seal));
+                    max.toEpochMilli(), head, previous, null, signing.currentId());
+            insertSeal(c, seal, signing.sign(seal));
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE decision_chain_head SET batch_no = ?, last_seq = ?, head = ?, updated_at = ? WHERE id = 1")) {
                 s.setLong(1, seal.batchNo());
@@ -161,8 +169,8 @@ public class LogSealer {
                 s.setObject(4, DecisionRows.utc(Instant.now()));
                 s.executeUpdate();
             }
-            LOG.infof("sealed decision log batch %d: seq %d-%d (%d records), head %s",
-                    seal.batchNo(), seal.firstSeq(), seal.lastSeq(), seal.recordCount(), seal.head());
+            LOG.infof("sealed decision log batch %d: seq %d-%d (%d records), head %s, key %s",
+                    seal.batchNo(), seal.firstSeq(), seal.lastSeq(), seal.recordCount(), seal.head(), seal.keyId());
             return pending.size();
         }
     }
@@ -193,7 +201,7 @@ public class LogSealer {
 
     private static void insertSeal(Connection c, SealChain.Seal seal, String mac) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO decision_seal (batch_no, first_seq, last_seq, record_count, "
-                + "min_decided_at, max_decided_at, prev_head, head, mac, sealed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "min_decided_at, max_decided_at, prev_head, head, mac, sealed_at, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setLong(1, seal.batchNo());
             s.setLong(2, seal.firstSeq());
             s.setLong(3, seal.lastSeq());
@@ -204,6 +212,7 @@ public class LogSealer {
             s.setString(8, seal.head());
             s.setString(9, mac);
             s.setObject(10, DecisionRows.utc(Instant.now()));
+            s.setString(11, seal.keyId());
             s.executeUpdate();
         }
     }

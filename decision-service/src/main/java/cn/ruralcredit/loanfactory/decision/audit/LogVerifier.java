@@ -50,7 +50,7 @@ public class LogVerifier {
                 firstBatch = span[0];
                 lastBatch = span[1];
             }
-            Walk walk = new Walk(c, sealer.chain(), firstBatch, lastBatch);
+            Walk walk = new Walk(c, sealer.keys(), firstBatch, lastBatch);
             BrokenRecord broken = walk.run();
             if (broken == null && lastBatch == head.batchNo()) broken = head.check();
             return new VerificationReport(broken == null, days.from(), days.to(), walk.checked, walk.batches,
@@ -114,7 +114,9 @@ public class LogVerifier {
     /** One pass over batches firstBatch..lastBatch and their records. */
     private static final class Walk {
         private final Connection c;
-        private final SealChain chain;
+        private final SealKeys keys;
+        /** Whether a seal of the current key was met: an old key may not sign after it. */
+        private boolean currentKeySeen;
         private final long firstBatch;
         private final long lastBatch;
         private final Deque<SealChain.Seal> seals = new ArrayDeque<>();
@@ -127,9 +129,9 @@ public class LogVerifier {
         Long firstSeq;
         Long lastSeq;
 
-        Walk(Connection c, SealChain chain, long firstBatch, long lastBatch) {
+        Walk(Connection c, SealKeys keys, long firstBatch, long lastBatch) {
             this.c = c;
-            this.chain = chain;
+            this.keys = keys;
             this.firstBatch = firstBatch;
             this.lastBatch = lastBatch;
             this.nextSealToRead = firstBatch;
@@ -141,10 +143,9 @@ public class LogVerifier {
             long expectedSeq = 1;
             if (firstBatch > 1) {
                 SealChain.Seal before = seal(firstBatch - 1);
-                if (before == null || !chain.macMatches(before)) {
-                    return new BrokenRecord(before == null ? 0 : before.lastSeq(), null, firstBatch - 1, BreakKind.SEAL_BROKEN,
-                            before == null ? "there is no seal for batch " + (firstBatch - 1)
-                                    : "the seal of batch " + (firstBatch - 1) + " does not carry a valid MAC: it was altered or forged");
+                String wrong = before == null ? "there is no seal for batch " + (firstBatch - 1) : macProblem(before);
+                if (wrong != null) {
+                    return new BrokenRecord(before == null ? 0 : before.lastSeq(), null, firstBatch - 1, BreakKind.SEAL_BROKEN, wrong);
                 }
                 previous = before.head();
                 expectedSeq = before.lastSeq() + 1;
@@ -160,10 +161,8 @@ public class LogVerifier {
                 if (seal == null || seal.batchNo() != batchNo) {
                     return sealBroken(expectedSeq, batchNo, "there is no seal for batch " + batchNo);
                 }
-                if (!chain.macMatches(seal)) {
-                    return sealBroken(expectedSeq, batchNo, "the seal of batch " + batchNo
-                            + " does not carry a valid MAC: it was altered or forged");
-                }
+                String wrongMac = macProblem(seal);
+                if (wrongMac != null) return sealBroken(expectedSeq, batchNo, wrongMac);
                 if (!seal.prevHead().equals(previous) || seal.firstSeq() != expectedSeq
                         || seal.lastSeq() < seal.firstSeq() || seal.recordCount() != seal.lastSeq() - seal.firstSeq() + 1) {
                     return sealBroken(expectedSeq, batchNo, "the seal of batch " + batchNo
@@ -199,6 +198,31 @@ public class LogVerifier {
                             + " no longer chain to the head of its seal: records and chain hashes were rewritten");
                 }
                 expectedSeq = seal.lastSeq() + 1;
+            }
+            return null;
+        }
+
+        /**
+         * Why the seal's MAC does not hold, or null if it does: it must be the MAC of the key it
+         * names, a key this service knows; and once the current key has signed, no old key may
+         * sign again (an old key only verifies what it sealed before the rotation, so a leaked
+         * old key cannot forge the log's newer batches).
+         */
+        private String macProblem(SealChain.Seal seal) {
+            var verifier = keys.verifier(seal.keyId());
+            if (verifier.isEmpty()) {
+                return "the seal of batch " + seal.batchNo() + " names the key " + seal.keyId()
+                        + ", which is neither the current seal key nor an old one: it was altered or forged";
+            }
+            if (!verifier.get().macMatches(seal)) {
+                return "the seal of batch " + seal.batchNo() + " does not carry a valid MAC: it was altered or forged";
+            }
+            if (keys.isCurrent(seal.keyId())) {
+                currentKeySeen = true;
+            } else if (currentKeySeen) {
+                return "the seal of batch " + seal.batchNo() + " is signed with the old key " + seal.keyId()
+                        + " after batches signed with the current key " + keys.currentId()
+                        + ": an old key only verifies what it sealed before the rotation";
             }
             return null;
         }
@@ -257,11 +281,11 @@ public class LogVerifier {
     }
 
     private static final String SEALS = "SELECT batch_no, first_seq, last_seq, record_count, min_decided_at, max_decided_at, "
-            + "prev_head, head, mac FROM decision_seal ";
+            + "prev_head, head, mac, key_id FROM decision_seal ";
 
     private static SealChain.Seal sealAt(ResultSet rs) throws SQLException {
         return new SealChain.Seal(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4),
                 DecisionRows.instant(rs, "min_decided_at").toEpochMilli(), DecisionRows.instant(rs, "max_decided_at").toEpochMilli(),
-                rs.getString(7), rs.getString(8), rs.getString(9));
+                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10));
     }
 }

@@ -56,14 +56,18 @@ final class SealChain {
                 seal.mac().getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Every field but the MAC and sealed_at, '|'-separated: numbers and hex only, so unambiguous. */
+    /**
+     * Every field but the MAC, the key id and sealed_at, '|'-separated: numbers and hex only, so
+     * unambiguous. The key id needs no MAC of its own: a seal whose id was changed is checked with
+     * another key, and fails.
+     */
     static String macInput(Seal s) {
         return "loanfactory.seal.v1|" + s.batchNo() + "|" + s.firstSeq() + "|" + s.lastSeq() + "|" + s.recordCount()
                 + "|" + s.minDecidedAtMillis() + "|" + s.maxDecidedAtMillis() + "|" + s.prevHead() + "|" + s.head();
     }
 
-    /** A row of {@code decision_seal}. */
+    /** A row of {@code decision_seal}; {@code keyId} names the key of {@code mac}. */
     record Seal(long batchNo, long firstSeq, long lastSeq, int recordCount, long minDecidedAtMillis,
-                long maxDecidedAtMillis, String prevHead, String head, String mac) {
+                long maxDecidedAtMillis, String prevHead, String head, String mac, String keyId) {
     }
 }

@@ -19,6 +19,24 @@ public final class Causes {
         return any(e, t -> t instanceof SQLException sql && test.test(sql));
     }
 
+    /**
+     * The store could not be reached, or could not take or commit a transaction: a connection
+     * refused, lost or not acquired in time, an SQL error, or the transaction manager's own
+     * report of a commit that failed (which carries no SQL cause: Narayana logs the XA error and
+     * throws a RollbackException or a heuristic outcome without it). A client may retry such a
+     * failure; it says nothing about the request.
+     */
+    public static boolean isStoreUnavailable(Throwable e) {
+        return any(e, t -> t instanceof SQLException
+                || t instanceof jakarta.persistence.PersistenceException
+                || t instanceof javax.transaction.xa.XAException
+                || t instanceof jakarta.transaction.RollbackException
+                || t instanceof jakarta.transaction.HeuristicMixedException
+                || t instanceof jakarta.transaction.HeuristicRollbackException
+                || t instanceof jakarta.transaction.SystemException
+                || t instanceof io.quarkus.narayana.jta.QuarkusTransactionException);
+    }
+
     /** A unique key (or other integrity constraint) refused the write. */
     public static boolean isDuplicateKey(Throwable e) {
         return anySql(e, sql -> sql.getSQLState() != null && sql.getSQLState().startsWith("23"))

@@ -1,5 +1,6 @@
 package cn.ruralcredit.loanfactory.decision.platform;
 
+import cn.ruralcredit.loanfactory.catalog.embedded.DataDirLock;
 import cn.ruralcredit.loanfactory.catalog.embedded.EmbeddedMariaDb;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -13,7 +14,8 @@ import java.nio.file.Path;
 /**
  * Starts the service. By default it first starts an embedded MariaDB whose data lives in
  * {@code LOANFACTORY_DATA_DIR} (default {@code .data}), so products and decisions survive a
- * restart. With {@code LOANFACTORY_EMBEDDED_DB=false} it uses the external MariaDB/Galera named
+ * restart. A second start on data that a live service uses refuses to start and names that
+ * service; a start after a service died takes over the database server it left running. With {@code LOANFACTORY_EMBEDDED_DB=false} it uses the external MariaDB/Galera named
  * by {@code QUARKUS_DATASOURCE_JDBC_URL}, {@code _USERNAME} and {@code _PASSWORD}.
  */
 @QuarkusMain
@@ -29,7 +31,17 @@ public class LoanFactoryMain {
         Path dataDir = Path.of(setting("LOANFACTORY_DATA_DIR", ".data")).toAbsolutePath();
         keepDataOutOfTheTemporaryDirectory(dataDir);
         long started = System.nanoTime();
-        try (EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir.resolve("mariadb-base"), dataDir.resolve("mariadb-data"), "loanfactory")) {
+        EmbeddedMariaDb embeddedDb;
+        try {
+            embeddedDb = EmbeddedMariaDb.start(dataDir, "loanfactory", httpPort());
+        } catch (DataDirLock.DataDirInUseException e) {
+            // a second ./run in the same checkout: the first keeps its data and its database. On
+            // stderr: the log only prints what is logged before Quarkus starts once it has started
+            System.err.println("ERROR: the decision service was not started: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        try (EmbeddedMariaDb db = embeddedDb) {
             LOG.infof("embedded MariaDB on 127.0.0.1:%d with data in %s (started in %d ms)",
                     db.port(), dataDir.resolve("mariadb-data"), (System.nanoTime() - started) / 1_000_000);
             System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
@@ -54,6 +66,16 @@ public class LoanFactoryMain {
                 throw new UncheckedIOException("cannot create " + own, e);
             }
             System.setProperty("java.io.tmpdir", own.toString());
+        }
+    }
+
+    /** The HTTP port as Quarkus will read it: -Dquarkus.http.port, QUARKUS_HTTP_PORT, PORT, else 8080. */
+    private static int httpPort() {
+        String port = System.getProperty("quarkus.http.port", setting("QUARKUS_HTTP_PORT", setting("PORT", "8080")));
+        try {
+            return Integer.parseInt(port.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

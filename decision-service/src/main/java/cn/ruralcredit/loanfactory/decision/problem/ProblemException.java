@@ -70,4 +70,14 @@ public class ProblemException extends RuntimeException {
     public static ProblemException unavailable(String detail) {
         return new ProblemException(503, "Service Unavailable", detail);
     }
+
+    /**
+     * A 503 for a failure of the store ({@code cause}, logged with a reference, never shown): the
+     * client may retry the same request.
+     */
+    public static ProblemException storeUnavailable(String detail, Throwable cause) {
+        ProblemException e = new ProblemException(503, "Service Unavailable", detail);
+        e.initCause(cause);
+        return e;
+    }
 }

@@ -13,13 +13,11 @@ import cn.ruralcredit.loanfactory.rules.worker.WorkersBusyException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -38,7 +36,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        Response.ResponseBuilder response = Problem.builder(e.status(), e.title(), e.getMessage(), e.errors());
+        String detail = e.getMessage();
+        if (e.getCause() != null) {
+            String ref = reference();
+            LOG.errorf(e.getCause(), "%s [%s]", e.getMessage(), ref);
+            detail = detail + " (ref " + ref + ")";
+        }
+        Response.ResponseBuilder response = Problem.builder(e.status(), e.title(), detail, e.errors());
         if (e.retryAfterSeconds() != null) response.header("Retry-After", e.retryAfterSeconds());
         return response.build();
     }
@@ -65,8 +69,7 @@ public class ProblemMappers {
     /** Every rule worker is busy: staff work waits its turn, and is told to come back rather than queued without end. */
     @ServerExceptionMapper
     public Response workersBusy(WorkersBusyException e) {
-        return Response.fromResponse(Problem.response(503, "Service Unavailable", e.getMessage(), null))
-                .header("Retry-After", "5").build();
+        return Problem.response(503, "Service Unavailable", e.getMessage(), null);
     }
 
     @ServerExceptionMapper
@@ -162,7 +165,7 @@ public class ProblemMappers {
                     "someone else changed this record at the same time; reload it and apply your change again", null);
         }
         String ref = reference();
-        if (isDatabaseFault(e)) {
+        if (Causes.isStoreUnavailable(e)) {
             LOG.errorf(e, "database unavailable [%s]", ref);
             return Problem.response(503, "Service Unavailable",
                     "the decision store is unavailable; no decision was made (ref " + ref + ")", null);
@@ -175,10 +178,6 @@ public class ProblemMappers {
     static boolean isConcurrentChange(Throwable e) {
         return Causes.any(e, t -> t instanceof jakarta.persistence.OptimisticLockException
                 || t instanceof org.hibernate.StaleStateException);
-    }
-
-    static boolean isDatabaseFault(Throwable e) {
-        return Causes.any(e, t -> t instanceof PersistenceException || t instanceof SQLException);
     }
 
     private static String reference() {

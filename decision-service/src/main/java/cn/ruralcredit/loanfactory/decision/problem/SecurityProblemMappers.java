@@ -1,5 +1,6 @@
 package cn.ruralcredit.loanfactory.decision.problem;
 
+import cn.ruralcredit.loanfactory.decision.platform.Causes;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -17,6 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * says whether a user exists, a password was wrong or a key was revoked.
  */
 public class SecurityProblemMappers {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SecurityProblemMappers.class);
     private static final String LOG_IN = "log in as staff (HTTP Basic or an OIDC bearer token) "
             + "or send a channel key in X-Api-Key";
 
@@ -25,8 +27,18 @@ public class SecurityProblemMappers {
         return unauthorized(context, "this operation needs credentials: " + LOG_IN);
     }
 
+    /**
+     * Credentials that could not be checked because the user store or the key store did not
+     * answer are not refused credentials: a 503 the client retries, not a 401 that tells a channel
+     * its key is bad.
+     */
     @ServerExceptionMapper
     public Uni<Response> authenticationFailed(AuthenticationFailedException e, RoutingContext context) {
+        if (Causes.isStoreUnavailable(e)) {
+            LOG.errorf(e, "credentials could not be checked: the store is unavailable");
+            return Uni.createFrom().item(Problem.response(503, "Service Unavailable",
+                    "the credentials could not be checked now; try again shortly", null));
+        }
         return unauthorized(context, "the credentials were not accepted: " + LOG_IN);
     }
 

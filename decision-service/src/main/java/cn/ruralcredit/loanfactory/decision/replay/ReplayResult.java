@@ -1,6 +1,8 @@
 package cn.ruralcredit.loanfactory.decision.replay;
 
+import cn.ruralcredit.loanfactory.decision.platform.Percent;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -20,7 +22,7 @@ public record ReplayResult(
         List<Difference> differences,
         @Schema(description = "The version replayed, with its status now (a retired version still replays)")
         RuleSetUsed ruleSet,
-        BigDecimal lprPct,
+        @JsonSerialize(using = Percent.class) BigDecimal lprPct,
         @Schema(description = "The Drools version recorded with the decision and the one that replayed it")
         EngineVersions engineVersion,
         String replayedAt) {

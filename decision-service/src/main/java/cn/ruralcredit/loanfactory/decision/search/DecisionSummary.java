@@ -2,8 +2,10 @@ package cn.ruralcredit.loanfactory.decision.search;
 
 import cn.ruralcredit.loanfactory.catalog.decision.Decision;
 import cn.ruralcredit.loanfactory.decision.api.ApiJson;
+import cn.ruralcredit.loanfactory.decision.platform.Percent;
 import cn.ruralcredit.loanfactory.decision.privacy.PersonalData;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -25,7 +27,7 @@ public record DecisionSummary(
         @Schema(description = "UTC, milliseconds", example = "2025-11-21T08:15:30.123Z") String decidedAt,
         @Schema(enumeration = {"APPROVED", "DECLINED", "REFERRED"}) String outcome,
         @Schema(description = "null when declined") String tierCode,
-        BigDecimal creditLimit, BigDecimal annualRatePct,
+        BigDecimal creditLimit, @JsonSerialize(using = Percent.class) BigDecimal annualRatePct,
         @Schema(description = "BRANCH or UNION_COMMITTEE; null when declined") String approvalLevel,
         List<String> reasonCodes, Applicant applicant) {
 

@@ -2,6 +2,7 @@ package cn.ruralcredit.loanfactory.decision.security;
 
 import cn.ruralcredit.loanfactory.catalog.security.AppUser;
 import cn.ruralcredit.loanfactory.catalog.security.ChannelKey;
+import cn.ruralcredit.loanfactory.decision.platform.ServiceAddress;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,8 @@ public class DemoDataSeeder {
     Passwords passwords;
     @Inject
     ChannelKeys keys;
+    @Inject
+    ServiceAddress address;
 
     void onStart(@Observes StartupEvent event) {
         if (!config.enabled()) return;
@@ -52,9 +55,14 @@ public class DemoDataSeeder {
             DEMO_USERS.forEach(this::createIfMissing);
             createDemoKeyIfMissing();
         });
-        LOG.warnf("Demo credentials are active: users %s (passwords in the README) and a demo key for %s. "
-                        + "Set LOANFACTORY_DEMO_DATA_ENABLED=false in production.",
-                DEMO_USERS.stream().map(DemoUser::username).toList(), DEMO_CHANNEL);
+        LOG.warn(warning(address.reach()));
+    }
+
+    /** The start-up warning, naming where the public demo credentials are accepted. */
+    static String warning(String reach) {
+        return "Demo credentials are active " + reach + ": users " + DEMO_USERS.stream().map(DemoUser::username).toList()
+                + " (passwords in the README) and a demo key for " + DEMO_CHANNEL
+                + ". Set LOANFACTORY_DEMO_DATA_ENABLED=false in production.";
     }
 
     private void createIfMissing(DemoUser demo) {

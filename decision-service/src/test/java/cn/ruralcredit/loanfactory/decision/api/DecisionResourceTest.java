@@ -87,11 +87,15 @@ class DecisionResourceTest {
     }
 
     @Test
-    void shouldWriteTwoDecimalRatesAsNumbers() {
-        String body = Auth.channel().contentType(ContentType.JSON).body(Requests.apiExample().toString())
+    void shouldWriteTwoDecimalRatesAsNumbersWhenDecidingAsWhenReadingBack() {
+        String decided = Auth.channel().contentType(ContentType.JSON).body(Requests.apiExample().toString())
                 .when().post(DECISIONS).then().statusCode(200).extract().asString();
-        assertEquals(true, body.contains("\"annualRatePct\":5.20"), body);
-        assertEquals(true, body.contains("\"lprPct\":3.00"), body);
+        assertEquals(true, decided.contains("\"annualRatePct\":5.20,"), decided);
+        assertEquals(true, decided.contains("\"lprPct\":3.00,"), decided);
+        String id = io.restassured.path.json.JsonPath.from(decided).getString("decisionId");
+        String readBack = Auth.channel().when().get(DECISIONS + "/" + id).then().statusCode(200).extract().asString();
+        assertEquals(true, readBack.contains("\"annualRatePct\":5.20,"), readBack);
+        assertEquals(true, readBack.contains("\"lprPct\":3.00,"), readBack);
     }
 
     @Test

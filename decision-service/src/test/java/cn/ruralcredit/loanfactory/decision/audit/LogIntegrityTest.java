@@ -329,7 +329,7 @@ class LogIntegrityTest {
                 }
             }
             try (PreparedStatement s = seal.prepareStatement("INSERT INTO decision_seal (batch_no, first_seq, last_seq, record_count, "
-                    + "min_decided_at, max_decided_at, prev_head, head, mac, sealed_at) VALUES (?, ?, ?, 2, NOW(3), NOW(3), ?, ?, ?, NOW(3))")) {
+                    + "min_decided_at, max_decided_at, prev_head, head, mac, sealed_at, key_id) VALUES (?, ?, ?, 2, NOW(3), NOW(3), ?, ?, ?, NOW(3), 'k1')")) {
                 s.setLong(1, batchNo + 1);
                 s.setLong(2, lastSeq - 1);
                 s.setLong(3, lastSeq);

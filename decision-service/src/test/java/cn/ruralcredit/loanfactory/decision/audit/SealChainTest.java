@@ -14,7 +14,7 @@ class SealChainTest {
 
     private static SealChain.Seal seal(String mac) {
         // 2020-01-01T00:30+08:00 .. 2020-01-01T23:59:59.999+08:00
-        return new SealChain.Seal(1, 1, 3, 3, 1577809800000L, 1577894399999L, SealChain.GENESIS, "ab".repeat(32), mac);
+        return new SealChain.Seal(1, 1, 3, 3, 1577809800000L, 1577894399999L, SealChain.GENESIS, "ab".repeat(32), mac, "k1");
     }
 
     @Test
@@ -34,9 +34,9 @@ class SealChainTest {
         assertFalse(new SealChain(KEY + "x").macMatches(seal(mac)));
         SealChain.Seal s = seal(mac);
         assertFalse(chain.macMatches(new SealChain.Seal(1, 1, 3, 3, s.minDecidedAtMillis(), s.maxDecidedAtMillis() + 1,
-                s.prevHead(), s.head(), mac)));
+                s.prevHead(), s.head(), mac, "k1")));
         assertFalse(chain.macMatches(new SealChain.Seal(1, 1, 3, 3, s.minDecidedAtMillis(), s.maxDecidedAtMillis(),
-                s.prevHead(), "cd".repeat(32), mac)));
+                s.prevHead(), "cd".repeat(32), mac, "k1")));
         assertFalse(chain.macMatches(seal(null)));
     }
 }

@@ -41,6 +41,14 @@ class OffersResourceTest {
     }
 
     @Test
+    void shouldWriteTwoDecimalRatesAsNumbers() {
+        String body = post(migrantWorker()).statusCode(200).extract().asString();
+        assertEquals(true, body.contains("\"lprPct\":3.00,"), body);
+        assertEquals(true, body.contains("\"annualRatePct\":5.85,"), body);
+        assertEquals(true, body.contains("\"annualRatePct\":7.00,"), body);
+    }
+
+    @Test
     void shouldRankEveryProductOfTheSegmentByLimitAndStoreNothing() {
         long before = decisionsStored();
         post(migrantWorker())

