@@ -33,7 +33,7 @@ import java.util.function.Supplier;
 public class RuleSetCache {
     private static final Logger LOG = Logger.getLogger(RuleSetCache.class);
     /** A version that served a decision this recently is not evicted. */
-    static final Duration SERVING = Duration.ofHours(1);
+    static final Duration SERVING = Duration.ofMinutes(10);
 
     private final RuleCompiler compiler = new RuleCompiler();
     private final Map<String, Entry> compiled = new ConcurrentHashMap<>();

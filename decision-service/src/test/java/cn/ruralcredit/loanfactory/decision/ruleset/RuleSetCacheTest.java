@@ -53,11 +53,11 @@ class RuleSetCacheTest {
     }
 
     @Test
-    void shouldLetAVersionThatStoppedServingGoAfterAnHour() {
+    void shouldLetAVersionThatStoppedServingGoAfterTenMinutes() {
         RuleSetCache cache = new RuleSetCache(1, clock::get);
         RuleSetSource retired = version(10);
         cache.serving(retired.sha256(), retired::files);
-        clock.addAndGet(Duration.ofMinutes(61).toNanos());
+        clock.addAndGet(Duration.ofMinutes(11).toNanos());
         RuleSetSource next = version(11);
         cache.serving(next.sha256(), next::files);
         assertEquals(1, cache.resident());
