@@ -21,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,7 +66,7 @@ public class TestRuns {
         VersionViews.Validation validation = checks.check(loaded.source());
         QuarkusTransaction.requiringNew().run(() -> {
             RuleSetVersion version = VersionService.version(code, number);
-            VersionEvent.record(version.product, number, VALIDATED.name(), user.name(), null, ApiJson.write(details(
+            VersionEvent.record(version.product, number, VALIDATED.name(), user.name(), null, ApiJson.write(VersionService.details(
                     "sha256", loaded.sha256(), "valid", validation.valid(), "problems", validation.problems().size())));
         });
         return validation;
@@ -114,7 +113,7 @@ public class TestRuns {
             version.status = RuleSetStatus.IN_REVIEW.name();
             version.submittedAt = Instant.now();
             version.updatedAt = version.submittedAt;
-            VersionEvent.record(version.product, number, SUBMITTED.name(), user.name(), comment, ApiJson.write(details(
+            VersionEvent.record(version.product, number, SUBMITTED.name(), user.name(), comment, ApiJson.write(VersionService.details(
                     "sha256", version.sha256, "testRunId", run.summary().id(), "passed", run.summary().passed())));
             RuleSetVersion.getEntityManager().flush();
             return VersionViews.Summary.of(version);
@@ -164,7 +163,7 @@ public class TestRuns {
             c.firedRules = ApiJson.write(r.firedRules());
             c.persist();
         }
-        VersionEvent.record(version.product, version.version, TESTED.name(), user.name(), null, ApiJson.write(details(
+        VersionEvent.record(version.product, version.version, TESTED.name(), user.name(), null, ApiJson.write(VersionService.details(
                 "runId", run.id, "sha256", run.ruleSetSha256, "suiteSha256", run.suiteSha256,
                 "total", run.total, "passed", run.passed, "failed", run.failed)));
         RuleSetVersion.getEntityManager().flush();
@@ -180,13 +179,5 @@ public class TestRuns {
                     + " scenarios ran (sha256 " + loaded.sha256() + ", now " + version.sha256 + "); run them again");
         }
         return version;
-    }
-
-    private static Map<String, Object> details(Object... keyValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            if (keyValues[i + 1] != null) map.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return map;
     }
 }

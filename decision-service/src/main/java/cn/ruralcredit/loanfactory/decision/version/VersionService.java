@@ -367,7 +367,8 @@ public class VersionService {
         VersionEvent.record(version.product, version.version, event.name(), user.name(), comment, ApiJson.write(details));
     }
 
-    private static Map<String, Object> details(Object... keyValues) {
+    /** Event details from key-value pairs, leaving out null values. */
+    static Map<String, Object> details(Object... keyValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             if (keyValues[i + 1] != null) map.put((String) keyValues[i], keyValues[i + 1]);

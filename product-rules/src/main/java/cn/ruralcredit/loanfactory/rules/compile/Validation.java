@@ -21,11 +21,11 @@ public record Validation(boolean valid, List<ValidationProblem> problems, Compil
         }
     }
 
-    public static Validation valid(CompiledRuleSet compiled) {
+    static Validation valid(CompiledRuleSet compiled) {
         return new Validation(true, List.of(), compiled);
     }
 
-    public static Validation invalid(List<ValidationProblem> problems) {
+    static Validation invalid(List<ValidationProblem> problems) {
         return new Validation(false, problems, null);
     }
 }

@@ -154,11 +154,6 @@ public final class DecisionEngine implements AutoCloseable {
         }
     }
 
-    /** Evaluates on the calling thread: the caps are checked between firings only. */
-    public EvaluatedDecision evaluateHere(CompiledRuleSet ruleSet, DecisionRequest request, BigDecimal lprPct) {
-        return evaluateHere(ruleSet, request, lprPct, new AtomicReference<>());
-    }
-
     private EvaluatedDecision evaluateHere(CompiledRuleSet ruleSet, DecisionRequest request, BigDecimal lprPct,
                                            AtomicReference<KieSession> running) {
         List<Object> facts = FactMapper.facts(request, lprPct);

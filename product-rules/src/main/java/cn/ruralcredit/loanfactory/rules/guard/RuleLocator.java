@@ -80,9 +80,4 @@ final class RuleLocator {
         String simple = className.substring(className.lastIndexOf('/') + 1);
         return types.get(simple);
     }
-
-    /** Every rule a generated class belongs to (a condition shared by identical rules belongs to each). */
-    Set<String> rulesOf(String className) {
-        return classRules.getOrDefault(className, Set.of());
-    }
 }

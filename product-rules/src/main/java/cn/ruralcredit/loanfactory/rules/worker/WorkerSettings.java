@@ -27,10 +27,6 @@ public record WorkerSettings(String classPath, int maxHeapMb, int processes, int
         if (processes < 1) throw new IllegalArgumentException("at least one worker process: " + processes);
     }
 
-    public static WorkerSettings defaults(int maxFirings, Duration maxDuration) {
-        return new WorkerSettings(defaultClassPath(), 256, 2, maxFirings, maxDuration, Duration.ofSeconds(60));
-    }
-
     /**
      * The class path the service itself was started with: in a packaged service (Quarkus' fast-jar)
      * every library is under {@code quarkus-app/lib/main}, next to the jar of this class; otherwise
