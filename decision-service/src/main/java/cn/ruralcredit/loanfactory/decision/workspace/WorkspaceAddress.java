@@ -12,6 +12,10 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class WorkspaceAddress {
     void install(@Observes Router router) {
-        router.route("/admin").handler(ctx -> ctx.redirect("/admin/"));
+        // Vert.x matches "/admin" to "/admin/" as well: only the path without the slash is sent on
+        router.route("/admin").handler(ctx -> {
+            if ("/admin".equals(ctx.request().path())) ctx.redirect("/admin/");
+            else ctx.next();
+        });
     }
 }
