@@ -1,0 +1,1 @@
+export function ScenariosPage() { return null; }
