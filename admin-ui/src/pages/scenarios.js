@@ -31,7 +31,7 @@ addMessages({
     'sc.run': '运行测试', 'sc.runTitle': '运行测试案例', 'sc.version': '运行的版本', 'sc.running': '正在运行全部案例…',
     'sc.runSummary': '测试运行 #{id}：{passed} / {total} 通过，{failed} 个未通过 · {at} · {by}',
     'sc.notCurrent': '（这次运行之后版本内容已修改）', 'sc.noRun': '这个版本还没有运行过测试。',
-    'sc.results': '测试结果', 'sc.onlyFailed': '只显示未通过的案例', 'sc.case': '案例', 'sc.result': '结果',
+    'sc.results': '测试结果', 'sc.showAll': '显示全部 {n} 个案例的结果', 'sc.case': '案例', 'sc.result': '结果',
     'sc.field': '不同的字段', 'sc.exp': '预期', 'sc.act': '实际',
     'sc.pass': '通过', 'sc.fail': '未通过', 'sc.notRun': '未运行', 'sc.allPass': '全部通过',
     'sc.x.outcome': '预期结果', 'sc.x.tier': '预期等级', 'sc.x.creditLimit': '预期授信额度（元）', 'sc.x.annualRatePct': '预期年利率（%）',
@@ -61,7 +61,7 @@ addMessages({
     'sc.run': 'Run the suite', 'sc.runTitle': 'Run the scenarios', 'sc.version': 'Version to run', 'sc.running': 'Running every scenario…',
     'sc.runSummary': 'Test run #{id}: {passed} of {total} passed, {failed} failed · {at} · {by}',
     'sc.notCurrent': '(the version changed after this run)', 'sc.noRun': 'This version has not been tested yet.',
-    'sc.results': 'Test results', 'sc.onlyFailed': 'Only the scenarios that did not pass', 'sc.case': 'Scenario', 'sc.result': 'Result',
+    'sc.results': 'Test results', 'sc.showAll': 'Show the result of all {n} scenarios', 'sc.case': 'Scenario', 'sc.result': 'Result',
     'sc.field': 'Differing field', 'sc.exp': 'Expected', 'sc.act': 'Actual',
     'sc.pass': 'Passed', 'sc.fail': 'Failed', 'sc.notRun': 'Not run', 'sc.allPass': 'All passed',
     'sc.x.outcome': 'Expected outcome', 'sc.x.tier': 'Expected tier', 'sc.x.creditLimit': 'Expected credit limit (yuan)', 'sc.x.annualRatePct': 'Expected annual rate (%)',
@@ -322,7 +322,7 @@ function SuiteRun({ code, product, initialVersion, onResult }) {
   const [run, setRun] = useState(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState(null);
-  const [onlyFailed, setOnlyFailed] = useState(false);
+  const [showAll, setShowAll] = useState(false);
   const versionId = useId('sv');
   const canRun = hasRole('PRODUCT_MANAGER', 'APPROVER');
 
@@ -353,7 +353,8 @@ function SuiteRun({ code, product, initialVersion, onResult }) {
   };
 
   const cases = run ? [...run.cases].sort((a, b) => Number(a.passed) - Number(b.passed)) : [];
-  const shown = onlyFailed ? cases.filter((c) => !c.passed) : cases;
+  // The cases that did not pass, unless every case is asked for (each case's result is also in the table of cases).
+  const shown = showAll ? cases : cases.filter((c) => !c.passed);
   return html`<section class="card suite-run" aria-labelledby="suite-run-heading">
     <h2 id="suite-run-heading">${t('sc.runTitle')}</h2>
     <div class="inline-form">
@@ -369,8 +370,8 @@ function SuiteRun({ code, product, initialVersion, onResult }) {
     ${run && html`<p role="status" data-testid="run-summary" class=${run.failed ? 'run-failed' : 'run-passed'}>
       ${t('sc.runSummary', { id: run.id, passed: run.passed, total: run.total, failed: run.failed, at: dateTime(run.ranAt), by: run.ranBy })}
       ${run.failed === 0 ? ' · ' + t('sc.allPass') : ''} ${run.ofCurrentContent ? '' : t('sc.notCurrent')}</p>
-      <label class="check"><input type="checkbox" checked=${onlyFailed} onChange=${(e) => setOnlyFailed(e.currentTarget.checked)} />${t('sc.onlyFailed')}</label>
-      <div class="table-wrap"><table class="data results" aria-label=${t('sc.results')}>
+      <label class="check"><input type="checkbox" checked=${showAll} onChange=${(e) => setShowAll(e.currentTarget.checked)} />${t('sc.showAll', { n: run.total })}</label>
+      ${shown.length > 0 && html`<div class="table-wrap"><table class="data results" aria-label=${t('sc.results')}>
         <thead><tr><th scope="col">${t('sc.case')}</th><th scope="col">${t('sc.result')}</th><th scope="col">${t('sc.field')}</th>
           <th scope="col">${t('sc.exp')}</th><th scope="col">${t('sc.act')}</th></tr></thead>
         <tbody>${shown.map((c) => {
@@ -382,7 +383,7 @@ function SuiteRun({ code, product, initialVersion, onResult }) {
             <th scope="row">${c.scenario}</th><td><${ResultBadge} result=${result} /></td>
             <td>${fieldLabel(d.field)}</td><td><code>${d.expected}</code></td><td><code>${d.actual}</code></td></tr>`);
         })}</tbody>
-      </table></div>`}
+      </table></div>`}`}
   </section>`;
 }
 
@@ -392,10 +393,16 @@ export function ScenariosPage({ code, query }) {
   const [notice, setNotice] = useState(null);
   const [error, setError] = useState(null);
   const [results, setResults] = useState(null);
+  // The cases as last read, with this page's own saves and deletions applied at once (an edit
+  // right after a save must send the new lockVersion, not wait for the list to be read again).
+  const [local, setLocal] = useState(null);
+  useEffect(() => { if (data.data) setLocal(data.data[1]); }, [data.data]);
   const pm = hasRole('PRODUCT_MANAGER');
   if (data.loading && !data.data) return html`<${Loading} />`;
   if (data.error) return html`<${ErrorMessage} error=${data.error} />`;
-  const [product, cases] = data.data;
+  const product = data.data[0];
+  const cases = local || data.data[1];
+  const edit = (e) => { setNotice(null); setError(null); setEditing(e); };
   const byCase = results ? Object.fromEntries(results.cases.map((c) => [c.scenario, c])) : {};
 
   const remove = async (c) => {
@@ -404,7 +411,7 @@ export function ScenariosPage({ code, query }) {
     try {
       await del(`/products/${enc(code)}/scenarios/${enc(c.name)}?lockVersion=${c.lockVersion}`);
       setNotice(t('sc.deleted', { name: c.name }));
-      data.reload();
+      setLocal(cases.filter((x) => x.name !== c.name));
     } catch (e) {
       setError(e);
     }
@@ -413,19 +420,24 @@ export function ScenariosPage({ code, query }) {
   return html`<section class="scenarios-page">
     <${PageTitle} actions=${html`
       <a class="button" href=${href('products', code)}>${t('sc.product')}</a>
-      ${pm && html`<button type="button" class="primary" onClick=${() => setEditing({ mode: 'new', original: null })}>${t('sc.add')}</button>`}`}>
+      ${pm && html`<button type="button" class="primary" onClick=${() => edit({ mode: 'new', original: null })}>${t('sc.add')}</button>`}`}>
       ${t('sc.title', { name: productName(product) })}<//>
     ${notice && html`<p role="status" class="notice-ok">${notice}</p>`}
     <${ErrorMessage} error=${error} />
     ${editing && editing.mode === 'view' && html`<section class="card" aria-label=${editing.original.name}>
       <h2>${editing.original.name}</h2>
       <pre class="json-text">${JSON.stringify(contentOf(editing.original), null, 2)}</pre>
-      <button type="button" onClick=${() => setEditing(null)}>${t('common.close')}</button>
+      <button type="button" onClick=${() => edit(null)}>${t('common.close')}</button>
     </section>`}
     ${editing && editing.mode !== 'view' && html`<${CaseEditor} key=${editing.mode + ':' + (editing.original ? editing.original.name : '')} code=${code}
       mode=${editing.mode} original=${editing.original}
       onCancel=${() => setEditing(null)}
-      onSaved=${(stored) => { setEditing(null); setNotice(t('sc.saved', { name: stored.name })); data.reload(); }} />`}
+      onSaved=${(stored) => {
+        setEditing(null);
+        setNotice(t('sc.saved', { name: stored.name }));
+        setLocal(cases.some((x) => x.name === stored.name) ? cases.map((x) => (x.name === stored.name ? stored : x))
+          : [...cases, stored].sort((a, b) => (a.name < b.name ? -1 : 1)));
+      }} />`}
     <${SuiteRun} code=${code} product=${product} initialVersion=${query && query.version} onResult=${setResults} />
     <div class="table-wrap"><table class="data scenarios" aria-label=${t('sc.title', { name: productName(product) })}>
       <caption>${t('sc.count', { n: cases.length })}</caption>
@@ -452,10 +464,10 @@ export function ScenariosPage({ code, query }) {
           <td><${ResultBadge} result=${resultOf(byCase[c.name])} /></td>
           <td class="row-actions">
             ${pm ? html`
-              <button type="button" class="link" aria-label=${t('sc.edit') + ' ' + c.name} onClick=${() => setEditing({ mode: 'edit', original: c })}>${t('sc.edit')}</button>
-              <button type="button" class="link" aria-label=${t('sc.copy') + ' ' + c.name} onClick=${() => setEditing({ mode: 'new', original: c })}>${t('sc.copy')}</button>
+              <button type="button" class="link" aria-label=${t('sc.edit') + ' ' + c.name} onClick=${() => edit({ mode: 'edit', original: c })}>${t('sc.edit')}</button>
+              <button type="button" class="link" aria-label=${t('sc.copy') + ' ' + c.name} onClick=${() => edit({ mode: 'new', original: c })}>${t('sc.copy')}</button>
               <button type="button" class="link danger-link" aria-label=${t('sc.delete') + ' ' + c.name} onClick=${() => remove(c)}>${t('sc.delete')}</button>`
-              : html`<button type="button" class="link" aria-label=${t('common.open') + ' ' + c.name} onClick=${() => setEditing({ mode: 'view', original: c })}>${t('common.open')}</button>`}
+              : html`<button type="button" class="link" aria-label=${t('common.open') + ' ' + c.name} onClick=${() => edit({ mode: 'view', original: c })}>${t('common.open')}</button>`}
           </td>
         </tr>`;
       })}</tbody>
