@@ -17,7 +17,7 @@ addMessages({
   zh: {
     'rf.request': '申请信息', 'rf.general': '基本信息', 'rf.applicant': '申请人', 'rf.hukou': '户籍', 'rf.credit': '征信记录',
     'rf.application': '申请', 'rf.unset': '（未填）', 'rf.yes': '是', 'rf.no': '否', 'rf.yuan': '元',
-    'rf.requestId': '请求编号', 'rf.productCode': '产品', 'rf.asOfDate': '评估日期', 'rf.channel': '渠道',
+    'rf.requestId': '请求编号', 'rf.productCode': '贷款产品', 'rf.asOfDate': '评估日期', 'rf.channel': '渠道',
     'rf.idNumber': '身份证号', 'rf.name': '姓名', 'rf.phone': '手机号', 'rf.segment': '客群',
     'rf.annualIncome': '年收入（元）', 'rf.annualExpenses': '年支出（元）', 'rf.totalAssets': '总资产（元）',
     'rf.totalLiabilities': '总负债（元）', 'rf.annualRevenue': '年营业收入（元）',

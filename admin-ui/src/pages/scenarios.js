@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, del, get, post, put } from '../api.js';
 import { ENUMS } from '../enums.js';
 import { addMessages, enumLabel, t } from '../i18n.js';
-import { dateTime, money, pct } from '../format.js';
+import { dateTime, money, pct, todayShanghai } from '../format.js';
 import { href } from '../router.js';
 import { hasRole } from '../session.js';
 import { NumberInput, RequestForm } from '../request-form.js';
@@ -27,7 +27,7 @@ addMessages({
     'sc.saved': '已保存案例 {name}', 'sc.deleted': '已删除案例 {name}', 'sc.request': '申请（决策请求）',
     'sc.expected': '预期决策', 'sc.expectedHint': '只核对勾选的字段；不勾选的字段不检查。',
     'sc.conflict': '保存失败：这个案例已被他人修改。您的修改仍保留在表单中。', 'sc.reloadCase': '重新加载此案例（放弃我的修改）',
-    'sc.keep': '保留我的修改', 'sc.firedRules': '必须触发的规则（每行一条，可留空）',
+    'sc.keep': '保留我的修改', 'sc.reloadList': '重新加载案例列表', 'sc.firedRules': '必须触发的规则（每行一条，可留空）',
     'sc.run': '运行测试', 'sc.runTitle': '运行测试案例', 'sc.version': '运行的版本', 'sc.running': '正在运行全部案例…',
     'sc.runSummary': '测试运行 #{id}：{passed} / {total} 通过，{failed} 个未通过 · {at} · {by}',
     'sc.notCurrent': '（这次运行之后版本内容已修改）', 'sc.noRun': '这个版本还没有运行过测试。',
@@ -57,7 +57,7 @@ addMessages({
     'sc.saved': 'Scenario {name} saved', 'sc.deleted': 'Scenario {name} deleted', 'sc.request': 'Request (the decision request)',
     'sc.expected': 'Expected decision', 'sc.expectedHint': 'Only the ticked fields are checked.',
     'sc.conflict': 'Not saved: someone else changed this scenario. Your changes are still in the form.', 'sc.reloadCase': 'Reload this scenario (discard my changes)',
-    'sc.keep': 'Keep my changes', 'sc.firedRules': 'Rules that must fire (one a line, optional)',
+    'sc.keep': 'Keep my changes', 'sc.reloadList': 'Reload the scenarios', 'sc.firedRules': 'Rules that must fire (one a line, optional)',
     'sc.run': 'Run the suite', 'sc.runTitle': 'Run the scenarios', 'sc.version': 'Version to run', 'sc.running': 'Running every scenario…',
     'sc.runSummary': 'Test run #{id}: {passed} of {total} passed, {failed} failed · {at} · {by}',
     'sc.notCurrent': '(the version changed after this run)', 'sc.noRun': 'This version has not been tested yet.',
@@ -175,10 +175,13 @@ function contentOf(c) {
 }
 
 /** Add, edit or copy one case. mode: 'edit' | 'new'. */
-function CaseEditor({ code, mode, original, onSaved, onCancel }) {
+function CaseEditor({ code, productLabel, mode, original, onSaved, onCancel }) {
   const [name, setName] = useState(mode === 'edit' ? original.name : (original ? original.name + '-copy' : ''));
   const [lockVersion, setLockVersion] = useState(mode === 'edit' ? original.lockVersion : null);
-  const [content, setContent] = useState(original ? contentOf(original) : { title: '', description: '', request: { asOfDate: '' }, expected: { outcome: 'APPROVED' }, firedRules: null });
+  const [content, setContent] = useState(original ? contentOf(original) : {
+    title: null, description: null, firedRules: null, expected: { outcome: 'APPROVED' },
+    request: { requestId: `scn-${code}-new`, productCode: code, asOfDate: todayShanghai(), applicant: {}, application: {} },
+  });
   const [jsonMode, setJsonMode] = useState(false);
   const [jsonText, setJsonText] = useState('');
   const [jsonError, setJsonError] = useState(null);
@@ -268,7 +271,8 @@ function CaseEditor({ code, mode, original, onSaved, onCancel }) {
       : html`<div class="case-columns">
           <section aria-label=${t('sc.request')}>
             <h3 class="section-title">${t('sc.request')}</h3>
-            <${RequestForm} value=${content.request} onChange=${set('request')} withProduct=${false} />
+            <${RequestForm} value=${content.request} onChange=${set('request')} withProduct=${true}
+              products=${[{ code, name: productLabel }]} />
           </section>
           <section aria-label=${t('sc.expected')} class="expected">
             <h3 class="section-title">${t('sc.expected')}</h3>
@@ -424,13 +428,14 @@ export function ScenariosPage({ code, query }) {
       ${t('sc.title', { name: productName(product) })}<//>
     ${notice && html`<p role="status" class="notice-ok">${notice}</p>`}
     <${ErrorMessage} error=${error} />
+    ${error instanceof ApiError && error.status === 409 && html`<button type="button" onClick=${() => { setError(null); data.reload(); }}>${t('sc.reloadList')}</button>`}
     ${editing && editing.mode === 'view' && html`<section class="card" aria-label=${editing.original.name}>
       <h2>${editing.original.name}</h2>
       <pre class="json-text">${JSON.stringify(contentOf(editing.original), null, 2)}</pre>
       <button type="button" onClick=${() => edit(null)}>${t('common.close')}</button>
     </section>`}
     ${editing && editing.mode !== 'view' && html`<${CaseEditor} key=${editing.mode + ':' + (editing.original ? editing.original.name : '')} code=${code}
-      mode=${editing.mode} original=${editing.original}
+      productLabel=${productName(product)} mode=${editing.mode} original=${editing.original}
       onCancel=${() => setEditing(null)}
       onSaved=${(stored) => {
         setEditing(null);

@@ -79,7 +79,7 @@ class ProductManagerJourneyTest {
     }
 
     private static void editExpectedLimit(Page page, String limit) {
-        page.getByRole(AriaRole.BUTTON, name("编辑 " + CASE)).click();
+        page.getByRole(AriaRole.BUTTON, name("编辑 " + CASE).setExact(true)).click();
         Locator form = page.getByRole(AriaRole.FORM, name("编辑案例 " + CASE));
         assertThat(form).isVisible();
         assertThat(form.getByLabel("核对授信额度")).isChecked();
@@ -151,6 +151,10 @@ class ProductManagerJourneyTest {
             assertThat(page.getByRole(AriaRole.TAB, name(FILE))).containsText(String.valueOf(
                     problems.stream().filter(p -> FILE.equals(p.get("file"))).count()));
             w.shot("drl-error-marked");
+            page.setViewportSize(768, 1024);
+            assertThat(listed).isVisible();
+            w.shot("drl-error-marked-768px");
+            page.setViewportSize(1280, 800);
 
             // clicking the listed problem goes to it, in its file's tab, with the editor focused
             page.getByRole(AriaRole.TAB, name("common/rate.drl")).click();
