@@ -12,6 +12,11 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class WorkspaceAddress {
     void install(@Observes Router router) {
-        router.route("/admin").handler(ctx -> ctx.redirect("/admin/"));
+        // Vert.x matches "/admin" to "/admin/" too: only the address without the slash is redirected
+        // (redirecting both sent the browser round in circles)
+        router.route("/admin").handler(ctx -> {
+            if (ctx.request().path().equals("/admin")) ctx.redirect("/admin/");
+            else ctx.next();
+        });
     }
 }
