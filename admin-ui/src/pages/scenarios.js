@@ -345,6 +345,7 @@ function SuiteRun({ code, product, initialVersion, onResult }) {
   const start_ = async () => {
     setBusy(true);
     setError(null);
+    setRun(null);
     try {
       const r = await post(`/products/${enc(code)}/versions/${enc(version)}/test-runs`);
       setRun(r);
@@ -370,7 +371,8 @@ function SuiteRun({ code, product, initialVersion, onResult }) {
       ${version && html`<a href=${href('products', code, 'versions', version)}>${t('editor.title', { code, version })}</a>`}
     </div>
     <${ErrorMessage} error=${error} />
-    ${run === false && html`<p class="hint">${t('sc.noRun')}</p>`}
+    ${busy && html`<p role="status">${t('sc.running')}</p>`}
+    ${run === false && !busy && html`<p class="hint">${t('sc.noRun')}</p>`}
     ${run && html`<p role="status" data-testid="run-summary" class=${run.failed ? 'run-failed' : 'run-passed'}>
       ${t('sc.runSummary', { id: run.id, passed: run.passed, total: run.total, failed: run.failed, at: dateTime(run.ranAt), by: run.ranBy })}
       ${run.failed === 0 ? ' · ' + t('sc.allPass') : ''} ${run.ofCurrentContent ? '' : t('sc.notCurrent')}</p>

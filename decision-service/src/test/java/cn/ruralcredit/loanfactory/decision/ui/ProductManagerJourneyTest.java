@@ -6,6 +6,7 @@ import cn.ruralcredit.loanfactory.decision.support.Factory;
 import com.microsoft.playwright.Dialog;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -38,6 +39,8 @@ class ProductManagerJourneyTest {
     private static final String FILE = "FUNONG/limit.drl";
     private static final String CASE = "01-api-example";
     private static final String BROKEN = "this is not drl (";
+    /** Validation, test runs and submission start a rule worker and compile: seconds, more on a busy machine. */
+    private static final double SLOW = 120_000;
 
     @TestHTTPResource("/admin/")
     URL admin;
@@ -128,7 +131,7 @@ class ProductManagerJourneyTest {
             w.shot("drl-error-typed");
 
             page.getByRole(AriaRole.BUTTON, name("保存并校验")).click();
-            assertThat(page.getByTestId("validation-summary")).hasText(Pattern.compile("^发现 \\d+ 个问题$"));
+            assertThat(page.getByTestId("validation-summary")).hasText(Pattern.compile("^发现 \\d+ 个问题$"), new LocatorAssertions.HasTextOptions().setTimeout(SLOW));
             // what the API says of the content the page saved
             List<Map<String, Object>> problems = Auth.as(Auth.MANAGER).post("/api/v1/products/" + CODE + "/versions/" + version + "/validate")
                     .then().statusCode(200).extract().jsonPath().getList("problems");
@@ -170,7 +173,7 @@ class ProductManagerJourneyTest {
             page.keyboard().press("Delete");
             assertThat(page.locator(".cm-content .cm-line").nth(line - 1)).containsText("rule ");
             page.getByRole(AriaRole.BUTTON, name("保存并校验")).click();
-            assertThat(page.getByTestId("validation-summary")).hasText("校验通过：没有问题");
+            assertThat(page.getByTestId("validation-summary")).hasText("校验通过：没有问题", new LocatorAssertions.HasTextOptions().setTimeout(SLOW));
             assertEquals(text, Factory.version(CODE, version).getString("files.'" + FILE + "'"));
             assertThat(page.locator(".cm-lint-marker-error")).hasCount(0);
             w.shot("drl-fixed-valid");
@@ -191,7 +194,7 @@ class ProductManagerJourneyTest {
             Locator suite = page.getByRole(AriaRole.REGION, name("运行测试案例"));
             assertThat(suite.getByLabel("运行的版本")).hasValue(String.valueOf(version));
             suite.getByRole(AriaRole.BUTTON, named("运行测试")).click();
-            assertThat(page.getByTestId("run-summary")).containsText("个未通过");
+            assertThat(page.getByTestId("run-summary")).containsText(Pattern.compile("[1-9]\\d* 个未通过"), new LocatorAssertions.ContainsTextOptions().setTimeout(SLOW));
             JsonPath run = latestRun(version);
             Map<String, Object> failed = run.getMap("cases.find { it.scenario == '" + CASE + "' }");
             assertEquals(false, failed.get("passed"));
@@ -214,7 +217,7 @@ class ProductManagerJourneyTest {
             // the case fixed, the suite run again: every case passes
             editExpectedLimit(page, right);
             suite.getByRole(AriaRole.BUTTON, named("运行测试")).click();
-            assertThat(page.getByTestId("run-summary")).containsText("全部通过");
+            assertThat(page.getByTestId("run-summary")).containsText("全部通过", new LocatorAssertions.ContainsTextOptions().setTimeout(SLOW));
             JsonPath rerun = latestRun(version);
             assertEquals(rerun.getInt("total"), rerun.getInt("passed"));
             assertThat(page.getByTestId("run-summary")).containsText(rerun.getInt("total") + " / " + rerun.getInt("total") + " 通过，0 个未通过");
@@ -229,7 +232,7 @@ class ProductManagerJourneyTest {
             suite.getByRole(AriaRole.LINK, named("FUNONG 规则 · 版本 " + version)).click();
             assertThat(page.getByTestId("version-status")).hasText("草稿");
             page.getByRole(AriaRole.BUTTON, name("提交审批")).click();
-            assertThat(page.getByTestId("version-status")).hasText("审批中");
+            assertThat(page.getByTestId("version-status")).hasText("审批中", new LocatorAssertions.HasTextOptions().setTimeout(SLOW));
             assertEquals("IN_REVIEW", Factory.version(CODE, version).getString("status"));
             assertThat(page.getByText("只读：只有产品经理可以修改草稿状态的版本。")).isVisible();
             assertThat(page.getByRole(AriaRole.BUTTON, name("提交审批"))).hasCount(0);
