@@ -4,6 +4,8 @@ import { ProductsPage } from './pages/products.js';
 import { ProductPage } from './pages/product.js';
 import { EditorPage } from './pages/editor.js';
 import { ScenariosPage } from './pages/scenarios.js';
+import { TryPage } from './pages/try.js';
+import { OffersPage } from './pages/offers.js';
 
 const PM = 'PRODUCT_MANAGER';
 const APPROVER = 'APPROVER';
@@ -14,4 +16,6 @@ export const ROUTES = [
   { path: '/products/:code', page: ProductPage, roles: [PM, APPROVER, AUDITOR] },
   { path: '/products/:code/versions/:version', page: EditorPage, roles: [PM, APPROVER, AUDITOR] },
   { path: '/products/:code/scenarios', page: ScenariosPage, roles: [PM, APPROVER, AUDITOR] },
+  { path: '/try', page: TryPage, roles: [PM, APPROVER, AUDITOR], nav: 'nav.try' },
+  { path: '/offers', page: OffersPage, roles: [PM, APPROVER, AUDITOR], nav: 'nav.offers' },
 ];
