@@ -2,12 +2,28 @@
 // A page a role may not open is neither in that role's menu nor reachable by its address.
 import { ProductsPage } from './pages/products.js';
 import { ProductPage } from './pages/product.js';
+import { DecisionsPage } from './pages/decisions.js';
+import { DecisionPage } from './pages/decision.js';
+import { ReplayPage, ReplaysPage } from './pages/replays.js';
+import { AuditPage } from './pages/audit.js';
+import { AdminUsersPage } from './pages/admin-users.js';
+import { AdminKeysPage } from './pages/admin-keys.js';
+import { AdminRatesPage } from './pages/admin-rates.js';
 
 const PM = 'PRODUCT_MANAGER';
 const APPROVER = 'APPROVER';
 const AUDITOR = 'AUDITOR';
+const ADMIN = 'ADMIN';
 
 export const ROUTES = [
   { path: '/products', page: ProductsPage, roles: [PM, APPROVER, AUDITOR], nav: 'nav.products' },
   { path: '/products/:code', page: ProductPage, roles: [PM, APPROVER, AUDITOR] },
+  { path: '/decisions', page: DecisionsPage, roles: [AUDITOR], nav: 'nav.decisions' },
+  { path: '/decisions/:id', page: DecisionPage, roles: [AUDITOR] },
+  { path: '/replays', page: ReplaysPage, roles: [AUDITOR], nav: 'nav.replays' },
+  { path: '/replays/:id', page: ReplayPage, roles: [AUDITOR] },
+  { path: '/audit', page: AuditPage, roles: [AUDITOR], nav: 'nav.audit' },
+  { path: '/admin/users', page: AdminUsersPage, roles: [ADMIN], nav: 'nav.adminUsers' },
+  { path: '/admin/keys', page: AdminKeysPage, roles: [ADMIN], nav: 'nav.adminKeys' },
+  { path: '/admin/rates', page: AdminRatesPage, roles: [ADMIN], nav: 'nav.adminRates' },
 ];
