@@ -24,7 +24,7 @@ addMessages({
     'audit.reads': '个人信息访问日志', 'audit.reader': '查看人', 'audit.decisionId': '决策编号', 'audit.readAt': '时间',
     'audit.roles': '角色', 'audit.purpose': '用途', 'audit.filter': '导出条件', 'audit.rows': '导出条数',
     'audit.purpose.DECISION_VIEW': '查看单条决策（完整信息）', 'audit.purpose.EXPORT': '导出（已脱敏）',
-    'audit.readsCount': '共 {n} 条访问记录', 'audit.readsEmpty': '没有符合条件的访问记录', 'audit.readsFilters': '访问日志查询条件',
+    'audit.readFrom': '访问日期从', 'audit.readTo': '访问日期至', 'audit.readsCount': '共 {n} 条访问记录', 'audit.readsEmpty': '没有符合条件的访问记录', 'audit.readsFilters': '访问日志查询条件',
   },
   en: {
     'audit.title': 'Audit', 'audit.verify': 'Decision log verification', 'audit.verifyNow': 'Verify now', 'audit.verifying': 'Verifying…',
@@ -39,7 +39,7 @@ addMessages({
     'audit.reads': 'Personal-data access log', 'audit.reader': 'Reader', 'audit.decisionId': 'Decision ID', 'audit.readAt': 'At',
     'audit.roles': 'Roles', 'audit.purpose': 'Purpose', 'audit.filter': 'Export filter', 'audit.rows': 'Rows exported',
     'audit.purpose.DECISION_VIEW': 'Viewed one decision (full values)', 'audit.purpose.EXPORT': 'Export (masked)',
-    'audit.readsCount': '{n} entries', 'audit.readsEmpty': 'No entry matches', 'audit.readsFilters': 'Access log filters',
+    'audit.readFrom': 'Read from', 'audit.readTo': 'Read to', 'audit.readsCount': '{n} entries', 'audit.readsEmpty': 'No entry matches', 'audit.readsFilters': 'Access log filters',
   },
 });
 
@@ -121,9 +121,9 @@ function Reads({ query }) {
         <input id=${ids.reader} value=${form.reader} onInput=${set('reader')} /></div>
       <div class="field"><label for=${ids.decisionId}>${t('audit.decisionId')}</label>
         <input id=${ids.decisionId} value=${form.decisionId} onInput=${set('decisionId')} /></div>
-      <div class="field"><label for=${ids.from}>${t('audit.from')}</label>
+      <div class="field"><label for=${ids.from}>${t('audit.readFrom')}</label>
         <input id=${ids.from} type="date" value=${form.from} onInput=${set('from')} /></div>
-      <div class="field"><label for=${ids.to}>${t('audit.to')}</label>
+      <div class="field"><label for=${ids.to}>${t('audit.readTo')}</label>
         <input id=${ids.to} type="date" value=${form.to} onInput=${set('to')} /></div>
       <div class="buttons filter-buttons">
         <button type="submit" class="primary">${t('common.search')}</button>

@@ -97,6 +97,13 @@ const MONEY_FIELDS = new Set(['applicant.annualIncome', 'applicant.annualExpense
 const ENUM_FIELDS = { 'applicant.segment': 'segment', 'applicant.adminRank': 'adminRank', 'applicant.committeeRating': 'committeeRating',
   'application.purpose': 'purpose', 'application.offeredGuarantees': 'guarantee' };
 
+const FIELD_ORDER = Object.keys(FIELD_LABELS.zh);
+/** The request's fields in the order of the form (the stored JSON has them alphabetically), unknown ones last. */
+function ordered(pairs) {
+  const rank = (p) => { const i = FIELD_ORDER.indexOf(p); return i < 0 ? FIELD_ORDER.length : i; };
+  return [...pairs].sort((a, b) => rank(a[0]) - rank(b[0]));
+}
+
 function fieldLabel(path, lang) {
   return (FIELD_LABELS[lang] || FIELD_LABELS.zh)[path] || path;
 }
@@ -251,7 +258,7 @@ export function DecisionPage({ id }) {
         <h2 id="request-title">${t('decision.request')}</h2>
         <table class="data request-table" aria-label=${t('decision.request')}>
           <thead><tr><th scope="col">${t('decision.field')}</th><th scope="col">${t('decision.value')}</th></tr></thead>
-          <tbody>${leaves(d.request || {}).map(([path, value]) => html`<tr>
+          <tbody>${ordered(leaves(d.request || {})).map(([path, value]) => html`<tr>
             <th scope="row" title=${path}>${fieldLabel(path, lang)}</th><td>${showValue(path, value)}</td></tr>`)}</tbody>
         </table>
       </section>
