@@ -13,13 +13,13 @@ addMessages({
     'rates.title': '市场利率（LPR）', 'rates.add': '新增利率', 'rates.type': '利率类型', 'rates.type.LPR_1Y': '一年期 LPR',
     'rates.effectiveFrom': '生效日期', 'rates.effectiveHint': '今天（北京时间）或以后；不能倒签', 'rates.ratePct': '利率（%）',
     'rates.rateHint': '大于 0、小于 100，最多两位小数，例如 3.00', 'rates.submit': '新增', 'rates.added': '已新增：{from} 起 {rate}',
-    'rates.history': 'LPR 历史（{n} 条，按生效日期最新在前；每条生效至下一条为止）', 'rates.createdAt': '录入',
+    'rates.backdated': '不能倒签：新利率的生效日期必须是今天（北京时间）或以后，已生效的决策不受影响。', 'rates.history': 'LPR 历史（{n} 条，按生效日期最新在前；每条生效至下一条为止）', 'rates.createdAt': '录入',
   },
   en: {
     'rates.title': 'Market rates (LPR)', 'rates.add': 'Add a rate', 'rates.type': 'Rate type', 'rates.type.LPR_1Y': 'One-year LPR',
     'rates.effectiveFrom': 'Effective from', 'rates.effectiveHint': 'Today (Asia/Shanghai) or later; no backdating', 'rates.ratePct': 'Rate (%)',
     'rates.rateHint': 'Above 0, below 100, at most 2 decimals, e.g. 3.00', 'rates.submit': 'Add', 'rates.added': 'Added: {rate} from {from}',
-    'rates.history': 'LPR history ({n}, newest effective date first; each in force until the next)', 'rates.createdAt': 'Entered',
+    'rates.backdated': 'No backdating: a new rate must take effect today (Asia/Shanghai) or later, so decisions already made keep their rate.', 'rates.history': 'LPR history ({n}, newest effective date first; each in force until the next)', 'rates.createdAt': 'Entered',
   },
 });
 
@@ -47,7 +47,9 @@ export function AdminRatesPage() {
       <${TextInput} label=${t('rates.ratePct')} type="number" step="0.01" min="0.01" max="99.99" inputmode="decimal" value=${form.ratePct}
         onInput=${(v) => setForm({ ...form, ratePct: v })} required hint=${t('rates.rateHint')} />
       <button type="submit" class="primary" disabled=${busy}>${t('rates.submit')}</button>
-      <div class="wide"><${ErrorMessage} error=${error} /></div>
+      <div class="wide"><${ErrorMessage} error=${error} />
+        ${error && error.status === 422 && error.errors.some((e) => e.field === 'effectiveFrom')
+          && html`<p class="bad-text" data-testid="backdated">${t('rates.backdated')}</p>`}</div>
     </form>
     ${added && html`<p role="status" class="ok-text">${t('rates.added', { from: date(added.effectiveFrom), rate: pct(added.ratePct) })}</p>`}
     <${ErrorMessage} error=${list.error} />

@@ -12,6 +12,11 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class WorkspaceAddress {
     void install(@Observes Router router) {
-        router.route("/admin").handler(ctx -> ctx.redirect("/admin/"));
+        // Vert.x matches a route's path with or without a trailing slash: without this check
+        // /admin/ itself would be redirected to /admin/ again and again.
+        router.route("/admin").handler(ctx -> {
+            if (ctx.request().path().equals("/admin")) ctx.redirect("/admin/");
+            else ctx.next();
+        });
     }
 }

@@ -113,6 +113,7 @@ class AdminJourneyTest {
             rateForm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("新增")).click();
             assertThat(rateForm.getByRole(AriaRole.ALERT)).containsText("a market rate cannot take effect in the past");
             assertThat(rateForm.getByRole(AriaRole.ALERT)).containsText("effectiveFrom");
+            assertThat(rateForm.getByTestId("backdated")).containsText("不能倒签");
             w.shot("backdated-rate-refused");
             // far in the future, so that no other test's decision is priced from it
             LocalDate from = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusYears(60).plusDays(n % 300);

@@ -37,6 +37,14 @@ class AuditorJourneyTest {
         return "¥" + new DecimalFormat("#,##0.##").format(new BigDecimal(amount));
     }
 
+    private static String readAll(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static String percent(String rate) {
         return new BigDecimal(rate).setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString() + "%";
     }
@@ -64,7 +72,7 @@ class AuditorJourneyTest {
             w.page.getByLabel("结果", new Page.GetByLabelOptions().setExact(true)).selectOption(outcome);
             w.page.getByLabel("请求编号").fill(request.requestId());
             w.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查询")).click();
-            assertThat(w.page).hasURL(Pattern.compile("requestId=" + Pattern.quote(request.requestId())));
+            assertThat(w.page).hasURL(Pattern.compile(".*[?&]requestId=" + Pattern.quote(request.requestId()) + "(&.*)?$"));
             Locator table = w.page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("决策列表"));
             Locator row = table.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(request.requestId()));
             assertThat(row).hasCount(1);
@@ -75,6 +83,14 @@ class AuditorJourneyTest {
             assertThat(row).containsText(OUTCOME_ZH.get(outcome));
             assertFalse(w.page.locator("main").innerText().contains(fullId), "the full ID number is not in the list");
             w.shot("found-masked");
+
+            // the current filter exported as CSV: one decision, masked
+            com.microsoft.playwright.Download csv = w.page.waitForDownload(
+                    () -> w.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("导出 CSV")).click());
+            assertTrue(csv.suggestedFilename().matches("decisions-.*\\.csv"), csv.suggestedFilename());
+            String exported = readAll(csv.path());
+            assertTrue(exported.contains(request.requestId()) && exported.contains(masked) && !exported.contains(fullId), exported);
+            assertThat(w.page.getByText("本次导出已记入个人信息访问日志")).isVisible();
 
             // the filters survive a reload (they are in the address)
             w.page.reload();
