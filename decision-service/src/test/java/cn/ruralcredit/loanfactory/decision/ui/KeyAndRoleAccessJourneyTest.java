@@ -49,7 +49,29 @@ class KeyAndRoleAccessJourneyTest {
             w.go("/admin/users");
             assertThat(w.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("员工登录"))).isVisible();
             assertThat(w.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("员工用户"))).hasCount(0);
-            w.shot("forced-address-still-sign-in");
+
+            // a staff password does not open a session for a browser that sends a channel key
+            w.page.getByLabel("用户名").fill("auditor");
+            w.page.getByLabel("密码").fill("demo-auditor");
+            w.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            assertThat(w.page.getByRole(AriaRole.ALERT)).isVisible();
+            assertThat(w.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("员工登录"))).isVisible();
+            assertThat(w.page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("主菜单"))).hasCount(0);
+            w.shot("sign-in-refused-with-a-channel-key");
+        }
+    }
+
+    @Test
+    void shouldNotLetAChannelKeyRideOnAStaffSession() {
+        try (Workspace w = Workspace.open(admin, "access-key-on-session")) {
+            w.signIn("auditor");
+            assertEquals(200, status(w.page, "GET", "/api/v1/decisions"), "the auditor's session searches decisions");
+            w.page.context().setExtraHTTPHeaders(Map.of("X-Api-Key", Auth.DEMO_CHANNEL_KEY));
+            assertEquals(401, status(w.page, "GET", "/api/v1/decisions"), "the session with a channel key is refused");
+            w.page.reload();
+            assertThat(w.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("员工登录"))).isVisible();
+            assertThat(w.page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("主菜单"))).hasCount(0);
+            w.shot("session-with-a-channel-key-signed-out");
         }
     }
 
