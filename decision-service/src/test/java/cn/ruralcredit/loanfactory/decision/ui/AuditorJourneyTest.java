@@ -135,6 +135,30 @@ class AuditorJourneyTest {
             w.shot("audit-intact");
         }
 
+        // a replay campaign over today's FUNONG decisions: started, followed to the end, its report downloadable
+        try (Workspace w = Workspace.open(admin, "auditor-replay-campaign")) {
+            w.signIn("auditor");
+            w.go("/replays");
+            String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+            Locator start = w.page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("发起重放批次"));
+            start.getByLabel("产品").selectOption("FUNONG");
+            start.getByLabel("决策日期从").fill(today);
+            start.getByLabel("决策日期至").fill(today);
+            start.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("开始重放")).click();
+            assertThat(w.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("^重放批次 [0-9A-Z]{26}$")))).isVisible();
+            assertThat(w.page.getByRole(AriaRole.PROGRESSBAR)).isVisible();
+            w.shot("campaign-started");
+            // the page polls while it runs; other test classes' decisions of today may be in it too
+            assertThat(w.page.getByTestId("replay-status")).hasText("已完成",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(120_000));
+            assertThat(w.page.getByRole(AriaRole.PROGRESSBAR)).hasAttribute("aria-valuenow",
+                    w.page.getByRole(AriaRole.PROGRESSBAR).getAttribute("aria-valuemax"));
+            com.microsoft.playwright.Download report = w.page.waitForDownload(
+                    () -> w.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("下载报告（CSV）")).click());
+            assertTrue(readAll(report.path()).startsWith("decisionId,result,field,original,replayed"), "the report's CSV header");
+            w.shot("campaign-done");
+        }
+
         try (Workspace w = Workspace.open(admin, "auditor-tablet", 768, 1024)) {
             w.signIn("auditor");
             w.go("/decisions?requestId=" + request.requestId());

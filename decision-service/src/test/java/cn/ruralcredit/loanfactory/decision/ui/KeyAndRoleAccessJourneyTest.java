@@ -54,7 +54,7 @@ class KeyAndRoleAccessJourneyTest {
             w.page.getByLabel("用户名").fill("auditor");
             w.page.getByLabel("密码").fill("demo-auditor");
             w.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-            assertThat(w.page.getByRole(AriaRole.ALERT)).isVisible();
+            assertThat(w.page.getByRole(AriaRole.ALERT)).containsText("无权执行此操作");
             assertThat(w.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("员工登录"))).isVisible();
             assertThat(w.page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("主菜单"))).hasCount(0);
             w.shot("sign-in-refused-with-a-channel-key");
