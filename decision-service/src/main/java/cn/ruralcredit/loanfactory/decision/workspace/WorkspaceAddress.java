@@ -12,10 +12,9 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class WorkspaceAddress {
     void install(@Observes Router router) {
-        // Vert.x matches a route's path with or without a trailing slash: without this check
-        // /admin/ itself would be redirected to /admin/ again and again.
+        // Vert.x matches "/admin" to "/admin/" as well: only the path without the slash is sent on
         router.route("/admin").handler(ctx -> {
-            if (ctx.request().path().equals("/admin")) ctx.redirect("/admin/");
+            if ("/admin".equals(ctx.request().path())) ctx.redirect("/admin/");
             else ctx.next();
         });
     }
