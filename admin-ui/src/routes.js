@@ -2,6 +2,8 @@
 // A page a role may not open is neither in that role's menu nor reachable by its address.
 import { ProductsPage } from './pages/products.js';
 import { ProductPage } from './pages/product.js';
+import { EditorPage } from './pages/editor.js';
+import { ScenariosPage } from './pages/scenarios.js';
 import { DecisionsPage } from './pages/decisions.js';
 import { DecisionPage } from './pages/decision.js';
 import { ReplayPage, ReplaysPage } from './pages/replays.js';
@@ -18,6 +20,8 @@ const ADMIN = 'ADMIN';
 export const ROUTES = [
   { path: '/products', page: ProductsPage, roles: [PM, APPROVER, AUDITOR], nav: 'nav.products' },
   { path: '/products/:code', page: ProductPage, roles: [PM, APPROVER, AUDITOR] },
+  { path: '/products/:code/versions/:version', page: EditorPage, roles: [PM, APPROVER, AUDITOR] },
+  { path: '/products/:code/scenarios', page: ScenariosPage, roles: [PM, APPROVER, AUDITOR] },
   { path: '/decisions', page: DecisionsPage, roles: [AUDITOR], nav: 'nav.decisions' },
   { path: '/decisions/:id', page: DecisionPage, roles: [AUDITOR] },
   { path: '/replays', page: ReplaysPage, roles: [AUDITOR], nav: 'nav.replays' },

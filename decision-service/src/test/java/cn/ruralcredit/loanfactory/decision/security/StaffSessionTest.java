@@ -314,6 +314,20 @@ class StaffSessionTest {
         Auth.channel().when().get(SESSION + "/oidc").then().statusCode(403);
     }
 
+    @Test
+    void shouldDescribeTheSessionEndpointsInOpenApi() {
+        given().accept(ContentType.JSON).when().get("/q/openapi").then().statusCode(200)
+                .body("components.securitySchemes.staffSession.in", equalTo("cookie"))
+                .body("components.securitySchemes.staffSession.name", equalTo("lf_session"))
+                .body("paths.'/api/v1/session'.post.responses.'200'", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/session'.post.responses.'429'", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/session'.get.responses.'401'", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/session'.delete.responses.'204'", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/session/options'.get", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/session/oidc'.get.responses.'303'", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/market-rates'.get.security.collect { it.keySet() }.flatten()", hasItem("staffSession"));
+    }
+
     private static <T> void assertThat(T actual, org.hamcrest.Matcher<? super T> matcher) {
         org.hamcrest.MatcherAssert.assertThat(actual, matcher);
     }
