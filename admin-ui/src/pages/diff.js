@@ -26,7 +26,7 @@ addMessages({
     'diff.field': '字段', 'diff.expected': '期望', 'diff.actual': '实际',
     'diff.problems': 'v{version} 未通过校验，案例未运行：', 'diff.pick': '请选择两个版本进行对比。', 'diff.sameVersion': '请选择两个不同的版本。',
     'diff.editorLabel': 'v{version} {path}', 'diff.passed': '通过', 'diff.failed': '未通过',
-    'diff.showAllLines': '显示全部内容',
+    'diff.showAllLines': '显示全部内容', 'diff.unchangedLines': '$ 行未变化（点击展开）',
   },
   en: {
     'diff.title': 'Compare versions · {code}', 'diff.from': 'Older version', 'diff.to': 'Newer version', 'diff.compare': 'Compare',
@@ -39,7 +39,7 @@ addMessages({
     'diff.field': 'Field', 'diff.expected': 'Expected', 'diff.actual': 'Actual',
     'diff.problems': 'v{version} does not validate; the cases did not run:', 'diff.pick': 'Choose two versions to compare.', 'diff.sameVersion': 'Choose two different versions.',
     'diff.editorLabel': 'v{version} {path}', 'diff.passed': 'Passed', 'diff.failed': 'Failed',
-    'diff.showAllLines': 'Show everything',
+    'diff.showAllLines': 'Show everything', 'diff.unchangedLines': '$ unchanged lines (click to show)',
   },
 });
 
@@ -50,6 +50,7 @@ function readOnly(label) {
     lineNumbers(), highlightSpecialChars(), drl(), syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
     EditorState.readOnly.of(true), EditorView.editable.of(false),
     EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
+    EditorState.phrases.of({ '$ unchanged lines': t('diff.unchangedLines') }),
   ];
 }
 

@@ -141,7 +141,7 @@ function RetireRollback({ code, version, onDone }) {
   const [rollback, rolling, rollbackError] = useAction(async () => {
     onDone(await post(versionPath(code, version.version) + '/rollback', { effectiveFrom: from || null, comment }), 'rollback');
   });
-  const canRetire = version.status === 'PUBLISHED' || version.status === 'APPROVED';
+  const canRetire = version.status === 'PUBLISHED';
   const canRollback = version.status === 'PUBLISHED' || version.status === 'RETIRED';
   return html`<form class="action-form" aria-label=${t('actions.retire') + ' / ' + t('actions.rollback')} onSubmit=${(e) => e.preventDefault()}>
     <${CommentField} value=${comment} onInput=${setComment} required />
@@ -180,8 +180,7 @@ export function ApproverActions({ product, version, detail, onDone, compact }) {
     ${version.status === 'IN_REVIEW' && (loaded.loading && !loaded.data ? html`<${Loading} />`
       : html`<${ApproveReject} code=${code} version=${version} detail=${loaded.data} onDone=${finish} />`)}
     ${version.status === 'APPROVED' && html`<${Publish} code=${code} version=${version} onDone=${finish} />`}
-    ${(version.status === 'PUBLISHED' || version.status === 'APPROVED' || version.status === 'RETIRED') && (version.status !== 'APPROVED' || !compact)
-      && html`<${RetireRollback} code=${code} version=${version} onDone=${finish} />`}
+    ${(version.status === 'PUBLISHED' || version.status === 'RETIRED') && html`<${RetireRollback} code=${code} version=${version} onDone=${finish} />`}
     <${ErrorMessage} error=${loaded.error} />`;
   return compact
     ? html`<details class="approver-actions" data-testid="approver-actions"><summary>${t('actions.title')}</summary>${body}</details>`

@@ -231,7 +231,6 @@ export function Histogram({ bins, format, label }) {
           ${i % every === 0 && html`<text x=${x + 2} y=${H - padB + 14} class="tick">${format(b.from)}</text>`}
         </g>`;
       })}
-      <text x=${W - 4} y=${H - padB + 14} text-anchor="end" class="tick">${format(bins[bins.length - 1].to)}</text>
       <g transform=${`translate(${padL}, ${H - 12})`}>
         <rect class="bar-before" width="10" height="10" y="-9" /><text x="14" class="tick">${t('sim.before')}</text>
         <rect class="bar-after" x="70" width="10" height="10" y="-9" /><text x="84" class="tick">${t('sim.after')}</text>
@@ -284,7 +283,7 @@ function Sample({ sample }) {
       <td>${canOpen ? html`<a href=${'#/decisions/' + enc(s.decisionId)}><code>${s.decisionId}</code></a>`
         : html`<code title=${t('sim.noLink')}>${s.decisionId}</code>`}</td>
       <td><${SideCell} side=${s.before} /></td><td><${SideCell} side=${s.after} /></td>
-      <td>${(s.differences || []).map((d) => html`<div><code>${d.field}</code></div>`)}</td>
+      <td class="sim-fields"><code>${(s.differences || []).map((d) => d.field).join(', ')}</code></td>
     </tr>`)}</tbody>
   </table></div>`;
 }
