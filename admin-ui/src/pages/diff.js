@@ -48,7 +48,7 @@ const enc = encodeURIComponent;
 function readOnly(label) {
   return [
     lineNumbers(), highlightSpecialChars(), drl(), syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-    EditorState.readOnly.of(true), EditorView.editable.of(false),
+    EditorState.readOnly.of(true), EditorView.editable.of(false), EditorView.lineWrapping,
     EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
     EditorState.phrases.of({ '$ unchanged lines': t('diff.unchangedLines') }),
   ];

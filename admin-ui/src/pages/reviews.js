@@ -39,7 +39,7 @@ addMessages({
     'actions.done.APPROVED': 'v{version} 已批准。', 'actions.done.REJECTED': 'v{version} 已驳回。', 'actions.done.PUBLISHED': 'v{version} 已发布，自 {from} 起生效。',
     'actions.done.RETIRED': 'v{version} 已停用。', 'actions.done.rollback': '已回滚：新版本 v{version}，自 {from} 起生效。',
     'actions.fourEyes': '四眼原则：编写、修改或提交了这个版本的人不能批准它，须由另一位审批人处理。',
-    'actions.rejectHint': '驳回须写明原因。', 'actions.rollbackHint': '以此版本的内容发布一个新版本。',
+    'actions.rejectHint': '驳回须写明原因。', 'actions.ackMissing': '没有模拟覆盖这个版本：请勾选上面的确认项，或先做一次模拟。', 'actions.rollbackHint': '以此版本的内容发布一个新版本。',
   },
   en: {
     'nav.reviews': 'Review queue',
@@ -64,7 +64,7 @@ addMessages({
     'actions.done.APPROVED': 'v{version} is approved.', 'actions.done.REJECTED': 'v{version} is rejected.', 'actions.done.PUBLISHED': 'v{version} is published, in force from {from}.',
     'actions.done.RETIRED': 'v{version} is retired.', 'actions.done.rollback': 'Rolled back: new version v{version}, in force from {from}.',
     'actions.fourEyes': 'Four eyes: whoever wrote, edited or submitted this version may not approve it; another approver must.',
-    'actions.rejectHint': 'A rejection needs its reason.', 'actions.rollbackHint': 'Publishes this version\'s content as a new version.',
+    'actions.rejectHint': 'A rejection needs its reason.', 'actions.ackMissing': 'No simulation covers this version: tick the acknowledgement above, or simulate it first.', 'actions.rollbackHint': 'Publishes this version\'s content as a new version.',
   },
 });
 
@@ -113,6 +113,8 @@ function ApproveReject({ code, version, detail, onDone }) {
         title=${t('actions.rejectHint')}>${t('actions.reject')}</button>
     </div>
     <${ActionError} error=${approveError || rejectError} />
+    ${approveError && approveError.errors.some((e) => e.field === 'acknowledgeNoSimulation')
+      && html`<p class="hint warn">${t('actions.ackMissing')}</p>`}
   </form>`;
 }
 

@@ -121,6 +121,10 @@ class ApproverJourneyTest {
             // no simulation yet: the approval would need an acknowledgement, so simulate
             assertThat(panel.getByLabel("我确认：没有模拟覆盖这个版本，仍然批准")).isVisible();
             assertThat(panel.getByText("这个版本还没有模拟。")).isVisible();
+            panel.getByRole(AriaRole.BUTTON, exactly("批准")).click();
+            assertThat(panel.getByRole(AriaRole.ALERT)).containsText("acknowledgeNoSimulation");
+            assertThat(panel.getByText("请勾选上面的确认项，或先做一次模拟")).isVisible();
+            w.shot("approval-needs-a-simulation");
             panel.getByRole(AriaRole.BUTTON, exactly("开始模拟")).click();
             Locator report = panel.getByTestId("simulation-report");
             assertThat(report.getByTestId("transition-matrix")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
@@ -163,6 +167,33 @@ class ApproverJourneyTest {
             assertThat(w.page.getByTestId("in-force")).hasText("v" + version + " · " + TODAY);
             w.shot("product-in-force");
         }
+    }
+
+    @Test
+    void shouldShowTheFourEyesRefusalWhenAnApproverApprovesTheirOwnVersion() {
+        String code = "J2_LEAD_CARD";
+        int managers = versionInReview(code, false);
+        // lead (product manager and approver) writes and submits the next version himself
+        int own = Auth.as(Auth.LEAD).contentType(ContentType.JSON).body(Map.of("copyFrom", Map.of("version", managers)))
+                .post(Factory.versions(code)).then().statusCode(201).extract().path("version");
+        Auth.as(Auth.LEAD).contentType(ContentType.JSON).body("{}").post(Factory.versions(code) + "/" + own + "/submit")
+                .then().statusCode(200).body("status", equalTo("IN_REVIEW"));
+        String review = "审阅 " + code + " v" + own;
+
+        try (Workspace w = Workspace.open(admin, "four-eyes")) {
+            w.signIn(Auth.LEAD);
+            w.go("/reviews");
+            w.page.getByRole(AriaRole.LINK, named(review)).click();
+            Locator panel = w.page.getByRole(AriaRole.REGION, named(review));
+            panel.getByLabel("我确认：没有模拟覆盖这个版本，仍然批准").check();
+            panel.getByRole(AriaRole.BUTTON, exactly("批准")).click();
+            assertThat(panel.getByRole(AriaRole.ALERT)).containsText("无权执行此操作");
+            assertThat(panel.getByRole(AriaRole.ALERT)).containsText("you wrote, edited or submitted version " + own);
+            assertThat(panel.getByText("四眼原则")).isVisible();
+            w.shot("own-version-refused");
+        }
+        Auth.as(Auth.APPROVER).get(Factory.versions(code) + "/" + own).then().statusCode(200)
+                .body("status", equalTo("IN_REVIEW"));
     }
 
     @Test
