@@ -12,6 +12,10 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class WorkspaceAddress {
     void install(@Observes Router router) {
-        router.route("/admin").handler(ctx -> ctx.redirect("/admin/"));
+        // Vert.x matches /admin/ to the route /admin too: only the bare /admin is redirected, or /admin/ loops
+        router.route("/admin").handler(ctx -> {
+            if ("/admin".equals(ctx.request().path())) ctx.redirect("/admin/");
+            else ctx.next();
+        });
     }
 }
