@@ -24,7 +24,7 @@ addMessages({
     'reviews.tests': '最近测试', 'reviews.simulation': '最近模拟', 'reviews.open': '审阅', 'reviews.approvedAt': '批准时间',
     'reviews.approver': '审批人', 'reviews.review': '审阅 {code} v{version}', 'reviews.close': '关闭审阅',
     'reviews.note': '说明', 'reviews.basedOn': '基于', 'reviews.inForce': '当前生效版本', 'reviews.noInForce': '该产品没有生效版本',
-    'reviews.diffTitle': '与生效版本 v{from} 的差异', 'reviews.diffNone': '没有可对比的版本。',
+    'reviews.diffTitle': '与生效版本 v{from} 的差异', 'reviews.diffBasedOn': '与所基于的 v{from} 的差异（该产品没有生效版本）', 'reviews.diffNone': '没有可对比的版本。',
     'reviews.testsTitle': '最近一次测试运行', 'reviews.noTests': '还没有测试运行。',
     'reviews.testRun': '{passed} / {total} 通过，{failed} 个未通过 · {by} · {at}', 'reviews.staleTests': '这次测试运行的不是当前内容。',
     'reviews.simTitle': '最近一次模拟', 'reviews.noSim': '这个版本还没有模拟。', 'reviews.simCovers': '这次模拟覆盖本版本，可直接批准。',
@@ -49,7 +49,7 @@ addMessages({
     'reviews.tests': 'Latest tests', 'reviews.simulation': 'Latest simulation', 'reviews.open': 'Review', 'reviews.approvedAt': 'Approved',
     'reviews.approver': 'Approver', 'reviews.review': 'Review {code} v{version}', 'reviews.close': 'Close the review',
     'reviews.note': 'Note', 'reviews.basedOn': 'Based on', 'reviews.inForce': 'Version in force', 'reviews.noInForce': 'The product has no version in force',
-    'reviews.diffTitle': 'Differences from v{from}, the version in force', 'reviews.diffNone': 'There is no version to compare with.',
+    'reviews.diffTitle': 'Differences from v{from}, the version in force', 'reviews.diffBasedOn': 'Differences from v{from}, which it was copied from (no version is in force)', 'reviews.diffNone': 'There is no version to compare with.',
     'reviews.testsTitle': 'Latest test run', 'reviews.noTests': 'No test run yet.',
     'reviews.testRun': '{passed} of {total} pass, {failed} fail · {by} · {at}', 'reviews.staleTests': 'This test run is not of the current content.',
     'reviews.simTitle': 'Latest simulation', 'reviews.noSim': 'This version has not been simulated.', 'reviews.simCovers': 'This simulation covers the version: it can be approved.',
@@ -73,7 +73,7 @@ const versionPath = (code, v) => `/products/${enc(code)}/versions/${enc(v)}`;
 
 function ActionError({ error }) {
   if (!error) return null;
-  return html`<div><${ErrorMessage} error=${error} />
+  return html`<div class="wide"><${ErrorMessage} error=${error} />
     ${error.status === 403 && html`<p class="hint four-eyes">${t('actions.fourEyes')}</p>`}</div>`;
 }
 
@@ -90,7 +90,7 @@ function ApproveReject({ code, version, detail, onDone }) {
   const hintId = useId('ack-hint');
   const sim = detail && detail.latestSimulation;
   const covered = !!(sim && sim.coversApproval);
-  const [approve, approving, approveError] = useAction(async () => {
+  const [approve, approving, approveError, setApproveError] = useAction(async () => {
     const body = { comment: comment || null };
     if (!covered || ack) body.acknowledgeNoSimulation = ack;
     onDone(await post(versionPath(code, version.version) + '/approve', body), 'APPROVED');
@@ -98,10 +98,12 @@ function ApproveReject({ code, version, detail, onDone }) {
   const [reject, rejecting, rejectError] = useAction(async () => {
     onDone(await post(versionPath(code, version.version) + '/reject', { comment }), 'REJECTED');
   });
+  // a refusal for want of a simulation no longer holds once one covers the version
+  useEffect(() => { if (covered) setApproveError(null); }, [covered]);
   return html`<form class="action-form" aria-label=${t('actions.approve') + ' / ' + t('actions.reject')} onSubmit=${(e) => e.preventDefault()}>
     <${CommentField} value=${comment} onInput=${setComment} />
     ${detail && (covered
-      ? html`<p class="hint ok">${t('actions.covered', { id: sim.id })}</p>`
+      ? html`<p class="hint ok wide">${t('actions.covered', { id: sim.id })}</p>`
       : html`<div class="ack">
           <label class="check" for=${ackId}><input id=${ackId} type="checkbox" checked=${ack} aria-describedby=${hintId}
             onChange=${(e) => setAck(e.currentTarget.checked)} /> ${t('actions.ack')}</label>
@@ -114,7 +116,7 @@ function ApproveReject({ code, version, detail, onDone }) {
     </div>
     <${ActionError} error=${approveError || rejectError} />
     ${approveError && approveError.errors.some((e) => e.field === 'acknowledgeNoSimulation')
-      && html`<p class="hint warn">${t('actions.ackMissing')}</p>`}
+      && html`<p class="hint warn wide">${t('actions.ackMissing')}</p>`}
   </form>`;
 }
 
@@ -178,7 +180,7 @@ export function ApproverActions({ product, version, detail, onDone, compact }) {
     if (onDone) onDone(summary, action);
   };
   const body = html`
-    ${done && html`<p class="done" role="status">${done}</p>`}
+    ${done && compact && html`<p class="done" role="status">${done}</p>`}
     ${version.status === 'IN_REVIEW' && (loaded.loading && !loaded.data ? html`<${Loading} />`
       : html`<${ApproveReject} code=${code} version=${version} detail=${loaded.data} onDone=${finish} />`)}
     ${version.status === 'APPROVED' && html`<${Publish} code=${code} version=${version} onDone=${finish} />`}
@@ -236,7 +238,11 @@ function ReviewPanel({ product, summary, onChanged }) {
   const detail = useAsync(() => get(versionPath(code, summary.version)), [code, summary.version, summary.status, summary.lockVersion]);
   const d = detail.data;
   const inForce = product.inForce ? product.inForce.version : null;
-  const from = inForce && inForce !== summary.version ? inForce : null;
+  // against the version in force; without one, against the version this one was copied from
+  const [baseCode, baseVersion] = String(summary.basedOn || '').split(':');
+  const based = baseCode === code && Number(baseVersion) !== summary.version ? Number(baseVersion) : null;
+  const from = inForce && inForce !== summary.version ? inForce : based;
+  const diffTitle = !from ? t('reviews.diffNone') : from === inForce ? t('reviews.diffTitle', { from }) : t('reviews.diffBasedOn', { from });
   return html`<section class="card review-panel" aria-label=${t('reviews.review', { code, version: summary.version })}>
     <div class="review-head">
       <h2>${productName(product)} · ${code} v${summary.version} <${StatusBadge} status=${summary.status} /></h2>
@@ -256,8 +262,8 @@ function ReviewPanel({ product, summary, onChanged }) {
       <${TestRunFacts} run=${summary.latestTestRun} />
     </section>
     ${d ? html`<${SimulationSection} code=${code} detail=${d} onChanged=${detail.reload} />` : html`<${Loading} />`}
-    <section class="review-block" aria-label=${from ? t('reviews.diffTitle', { from }) : t('reviews.diffNone')}>
-      <h3>${from ? t('reviews.diffTitle', { from }) : t('reviews.diffNone')}</h3>
+    <section class="review-block" aria-label=${diffTitle}>
+      <h3>${diffTitle}</h3>
       ${from && html`<${VersionDiff} code=${code} from=${String(from)} to=${String(summary.version)} />`}
     </section>
   </section>`;
