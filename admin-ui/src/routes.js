@@ -5,6 +5,8 @@ import { ProductPage } from './pages/product.js';
 import { DiffPage } from './pages/diff.js';
 import { SimulationsPage, SimulationPage } from './pages/simulation.js';
 import { ReviewsPage } from './pages/reviews.js';
+import { EditorPage } from './pages/editor.js';
+import { ScenariosPage } from './pages/scenarios.js';
 
 const PM = 'PRODUCT_MANAGER';
 const APPROVER = 'APPROVER';
@@ -17,4 +19,6 @@ export const ROUTES = [
   { path: '/products/:code/versions/:version/simulations', page: SimulationsPage, roles: [PM, APPROVER, AUDITOR] },
   { path: '/simulations/:code/:version/:id', page: SimulationPage, roles: [PM, APPROVER, AUDITOR] },
   { path: '/reviews', page: ReviewsPage, roles: [APPROVER], nav: 'nav.reviews' },
+  { path: '/products/:code/versions/:version', page: EditorPage, roles: [PM, APPROVER, AUDITOR] },
+  { path: '/products/:code/scenarios', page: ScenariosPage, roles: [PM, APPROVER, AUDITOR] },
 ];

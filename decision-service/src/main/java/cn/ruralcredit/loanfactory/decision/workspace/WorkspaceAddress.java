@@ -12,7 +12,7 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class WorkspaceAddress {
     void install(@Observes Router router) {
-        // Vert.x matches /admin/ to the route /admin too: only the bare /admin is redirected, or /admin/ loops
+        // Vert.x matches "/admin" to "/admin/" as well: only the path without the slash is sent on
         router.route("/admin").handler(ctx -> {
             if ("/admin".equals(ctx.request().path())) ctx.redirect("/admin/");
             else ctx.next();

@@ -283,8 +283,8 @@ class UserAdminTest {
                 .body("paths.'/api/v1/market-rates'.post.responses.'201'", org.hamcrest.Matchers.notNullValue())
                 .body("components.securitySchemes.channelKey.name", equalTo("X-Api-Key"))
                 .body("components.securitySchemes.staffBasic.scheme", equalTo("basic"))
-                .body("components.securitySchemes.keySet()", containsInAnyOrder("channelKey", "staffBasic", "staffBearer"))
+                .body("components.securitySchemes.keySet()", containsInAnyOrder("channelKey", "staffBasic", "staffBearer", "staffSession"))
                 .body("paths.'/api/v1/decisions'.post.security", hasSize(1))
-                .body("paths.'/api/v1/decisions/{decisionId}'.get.security", hasSize(3));
+                .body("paths.'/api/v1/decisions/{decisionId}'.get.security", hasSize(4));
     }
 }

@@ -244,7 +244,7 @@ class DecisionSearchTest {
                 assertEquals(true, doc.get("paths." + path + ".responses.'" + status + "'") != null, path + " " + status);
             }
             List<Map<String, Object>> security = doc.getList("paths." + path + ".security");
-            assertEquals(List.of("staffBasic", "staffBearer"),
+            assertEquals(List.of("staffBasic", "staffBearer", "staffSession"),
                     security.stream().flatMap(m -> m.keySet().stream()).toList(), path + " security");
         }
         assertEquals(true, doc.get("paths.'/api/v1/decisions/export'.get.responses.'200'.content.'text/csv'") != null);

@@ -13,9 +13,12 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +37,7 @@ import java.util.regex.Pattern;
 public final class RuleCompiler {
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong COMPILES = new AtomicLong();
+    private static final String GENERATED_SOURCE = "Java source of ";
     private static final Pattern POSITION = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)]");
 
     private final KieServices kieServices = KieServices.Factory.get();
@@ -62,9 +66,9 @@ public final class RuleCompiler {
             throw new RuleCompilationException(List.of(new CompileProblem("", 0, 0, "the compiler failed on this rule set: " + e)));
         }
         try {
-            List<CompileProblem> problems = builder.getResults().getMessages(Message.Level.ERROR).stream()
+            List<CompileProblem> problems = inRuleFiles(builder.getResults().getMessages(Message.Level.ERROR).stream()
                     .map(m -> toProblem(m, source.files()))
-                    .toList();
+                    .toList(), source.files());
             if (!problems.isEmpty()) throw new RuleCompilationException(problems);
             List<GuardViolation> refused = guard.checkCompiled(checked, classesOf((InternalKieModule) builder.getKieModule()));
             if (!refused.isEmpty()) throw new RuleRefusedException(refused);
@@ -82,6 +86,64 @@ public final class RuleCompiler {
             if (name.endsWith(".class")) classes.put(name.substring(0, name.length() - ".class".length()), module.getBytes(name));
         }
         return classes;
+    }
+
+    /**
+     * The executable model compiles each consequence ({@code then} part) as generated Java, and javac
+     * reports an error there by the generated file's line. The compiler adds that file's source to
+     * its messages ("Java source of … in error"): the statement on the reported line is found in the
+     * rule files and the problem located there instead, by DRL file, line and column, and the long
+     * message carrying the generated source is dropped once every problem of that file is located.
+     * A problem whose statement is not found in any rule file is kept as the compiler reported it.
+     */
+    static List<CompileProblem> inRuleFiles(List<CompileProblem> problems, Map<String, String> files) {
+        Map<String, String> generated = new HashMap<>();
+        for (CompileProblem p : problems) {
+            if (!files.containsKey(p.file()) && p.message().startsWith(GENERATED_SOURCE + p.file())) {
+                int start = p.message().indexOf('\n');
+                if (start > 0) generated.put(p.file(), p.message().substring(start + 1));
+            }
+        }
+        if (generated.isEmpty()) return problems;
+        List<CompileProblem> located = new ArrayList<>();
+        Set<String> unlocated = new HashSet<>();
+        for (CompileProblem p : problems) {
+            String source = generated.get(p.file());
+            if (source == null || p.message().startsWith(GENERATED_SOURCE)) {
+                located.add(p);
+                continue;
+            }
+            CompileProblem inDrl = p.line() > 0 ? locateStatement(source, p, files) : null;
+            if (inDrl == null) {
+                unlocated.add(p.file());
+                located.add(p);
+            } else {
+                located.add(inDrl);
+            }
+        }
+        return located.stream()
+                .filter(p -> !(p.message().startsWith(GENERATED_SOURCE) && generated.containsKey(p.file()) && !unlocated.contains(p.file())))
+                .toList();
+    }
+
+    private static CompileProblem locateStatement(String source, CompileProblem p, Map<String, String> files) {
+        String[] lines = source.split("\n", -1);
+        if (p.line() > lines.length) return null;
+        String statement = lines[p.line() - 1].strip();
+        List<String> candidates = new ArrayList<>(List.of(statement));
+        if (statement.startsWith("drools.")) candidates.add(statement.substring("drools.".length()));
+        for (String fragment : candidates) {
+            if (fragment.length() < 3) continue;
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                int i = f.getValue().indexOf(fragment);
+                if (i < 0) continue;
+                String before = f.getValue().substring(0, i);
+                int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+                int column = i - before.lastIndexOf('\n');
+                return new CompileProblem(f.getKey(), line, column, p.message());
+            }
+        }
+        return null;
     }
 
     private static CompileProblem toProblem(Message m, Map<String, String> files) {

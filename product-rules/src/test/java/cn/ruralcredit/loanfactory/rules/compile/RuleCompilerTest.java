@@ -36,6 +36,27 @@ class RuleCompilerTest {
     }
 
     @Test
+    void shouldLocateAnErrorInAConsequenceInTheRuleFileNotTheGeneratedJava() {
+        String drl = HEADER + """
+                rule "TEST: a consequence that does not compile"
+                when
+                    Applicant( annualIncome > 0 )
+                then
+                    insert( new LimitTerms( "10000" ) );
+                    undefinedThing.call();
+                end
+                """;
+        RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> new RuleCompiler()
+                .compile(new RuleSetSource(Map.of("TEST/other.drl", HEADER, "TEST/limit.drl", drl))));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        CompileProblem p = e.problems().get(0);
+        assertEquals("TEST/limit.drl", p.file(), e.getMessage());
+        assertEquals(8, p.line(), e.getMessage());
+        assertEquals(5, p.column(), e.getMessage());
+        assertTrue(p.message().contains("undefinedThing"), p.message());
+    }
+
+    @Test
     void shouldLocateASyntaxErrorInTheRightFile() {
         RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> new RuleCompiler()
                 .compile(new RuleSetSource(Map.of(
