@@ -7,10 +7,20 @@ import { SimulationsPage, SimulationPage } from './pages/simulation.js';
 import { ReviewsPage } from './pages/reviews.js';
 import { EditorPage } from './pages/editor.js';
 import { ScenariosPage } from './pages/scenarios.js';
+import { TryPage } from './pages/try.js';
+import { OffersPage } from './pages/offers.js';
+import { DecisionsPage } from './pages/decisions.js';
+import { DecisionPage } from './pages/decision.js';
+import { ReplayPage, ReplaysPage } from './pages/replays.js';
+import { AuditPage } from './pages/audit.js';
+import { AdminUsersPage } from './pages/admin-users.js';
+import { AdminKeysPage } from './pages/admin-keys.js';
+import { AdminRatesPage } from './pages/admin-rates.js';
 
 const PM = 'PRODUCT_MANAGER';
 const APPROVER = 'APPROVER';
 const AUDITOR = 'AUDITOR';
+const ADMIN = 'ADMIN';
 
 export const ROUTES = [
   { path: '/products', page: ProductsPage, roles: [PM, APPROVER, AUDITOR], nav: 'nav.products' },
@@ -21,4 +31,14 @@ export const ROUTES = [
   { path: '/reviews', page: ReviewsPage, roles: [APPROVER], nav: 'nav.reviews' },
   { path: '/products/:code/versions/:version', page: EditorPage, roles: [PM, APPROVER, AUDITOR] },
   { path: '/products/:code/scenarios', page: ScenariosPage, roles: [PM, APPROVER, AUDITOR] },
+  { path: '/try', page: TryPage, roles: [PM, APPROVER, AUDITOR], nav: 'nav.try' },
+  { path: '/offers', page: OffersPage, roles: [PM, APPROVER, AUDITOR], nav: 'nav.offers' },
+  { path: '/decisions', page: DecisionsPage, roles: [AUDITOR], nav: 'nav.decisions' },
+  { path: '/decisions/:id', page: DecisionPage, roles: [AUDITOR] },
+  { path: '/replays', page: ReplaysPage, roles: [AUDITOR], nav: 'nav.replays' },
+  { path: '/replays/:id', page: ReplayPage, roles: [AUDITOR] },
+  { path: '/audit', page: AuditPage, roles: [AUDITOR], nav: 'nav.audit' },
+  { path: '/admin/users', page: AdminUsersPage, roles: [ADMIN], nav: 'nav.adminUsers' },
+  { path: '/admin/keys', page: AdminKeysPage, roles: [ADMIN], nav: 'nav.adminKeys' },
+  { path: '/admin/rates', page: AdminRatesPage, roles: [ADMIN], nav: 'nav.adminRates' },
 ];

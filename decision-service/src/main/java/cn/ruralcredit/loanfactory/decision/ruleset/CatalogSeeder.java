@@ -34,6 +34,7 @@ import java.util.Map;
 public class CatalogSeeder {
     static final LocalDate SEED_EFFECTIVE_FROM = LocalDate.of(2023, 1, 1);
     private static final String SEED = "seed";
+    private static final int WARM_UP_TIMEOUT_SECONDS = 900;
     private static final Logger LOG = Logger.getLogger(CatalogSeeder.class);
 
     @Inject
@@ -41,7 +42,9 @@ public class CatalogSeeder {
 
     void onStart(@Observes StartupEvent event) {
         QuarkusTransaction.requiringNew().run(() -> SeedRuleSets.PRODUCTS.forEach(this::seedIfMissing));
-        QuarkusTransaction.requiringNew().run(this::warmUp);
+        // compiling every version in force takes seconds each, and on a busy machine together more
+        // than the default transaction timeout (60 s): the start then failed with a rolled-back transaction
+        QuarkusTransaction.requiringNew().timeout(WARM_UP_TIMEOUT_SECONDS).run(this::warmUp);
     }
 
     private void seedIfMissing(SeedProduct seed) {

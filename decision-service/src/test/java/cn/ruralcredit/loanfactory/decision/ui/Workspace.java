@@ -56,7 +56,7 @@ public final class Workspace implements AutoCloseable {
                 .setExecutablePath(CHROMIUM)
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=zh-CN")));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             browser.close();
             playwright.close();
