@@ -8,6 +8,7 @@ import { href, navigate } from '../router.js';
 import { hasRole } from '../session.js';
 import { ErrorMessage, Loading, PageTitle, StatusBadge, html, useAction, useAsync, useId } from '../ui.js';
 import { productName } from './products.js';
+import { ApproverActions } from './reviews.js';
 
 addMessages({
   zh: {
@@ -79,6 +80,7 @@ export function ProductPage({ code }) {
           <a href=${href('products', code, 'versions', String(v.version))}><strong>${t('product.version', { version: v.version })}</strong></a>
           <${StatusBadge} status=${v.status} />
           ${v.version === inForce && html`<span class="badge badge-in-force">${t('product.inForceNow')}</span>`}
+          ${(v.status === 'DRAFT' || v.status === 'IN_REVIEW') && html`<a href=${'#/products/' + encodeURIComponent(code) + '/versions/' + v.version + '/simulations'}>${t('product.simulations')}</a>`}
         </div>
         <dl class="facts small">
           <dt>${t('product.author')}</dt><dd>${v.author || '—'}</dd>
@@ -86,6 +88,7 @@ export function ProductPage({ code }) {
           <dt>${t('product.effectiveFrom')}</dt><dd>${date(v.effectiveFrom)}</dd>
           <dt>${t('product.sha256')}</dt><dd><code title=${v.sha256}>${(v.sha256 || '').slice(0, 12)}</code></dd>
         </dl>
+        ${hasRole('APPROVER') && html`<${ApproverActions} product=${product} version=${v} onDone=${data.reload} compact />`}
         <details>
           <summary>${t('product.events')} (${events(v.version).length})</summary>
           <ul class="events">${events(v.version).map((e) => html`<li>

@@ -48,7 +48,16 @@ public record SimulationReport(
     public record Exposure(BigDecimal before, BigDecimal after) {
     }
 
-    public record Distributions(Distribution before, Distribution after) {
+    public record Distributions(Distribution before, Distribution after,
+                                @Schema(description = "A histogram of before and after on the same bins: at most 11 "
+                                        + "half-open bins [from, to) of one width (1, 2 or 5 × a power of ten), from the "
+                                        + "lowest value of either side to the highest; empty when both sides are; absent "
+                                        + "from reports stored before bins existed")
+                                @JsonInclude(JsonInclude.Include.NON_NULL) List<Bin> bins) {
+    }
+
+    @Schema(description = "Decisions whose value is at least from and below to, before and after")
+    public record Bin(BigDecimal from, BigDecimal to, int before, int after) {
     }
 
     @Schema(description = "count values; mean rounded half-up to 2 decimals; p50 and p90 by the nearest-rank method (the "

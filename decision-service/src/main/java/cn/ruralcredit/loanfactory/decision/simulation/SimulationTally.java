@@ -25,6 +25,8 @@ final class SimulationTally {
     static final String DECLINED = "DECLINED";
     static final int TOP_CODES = 10;
     static final int SAMPLE_SIZE = 20;
+    /** About how many bins a distribution's histogram has. */
+    static final int BINS = 10;
 
     private final Map<String, Map<String, Integer>> transitions = new LinkedHashMap<>();
     private final Map<String, Integer> countsBefore = new LinkedHashMap<>();
@@ -95,8 +97,10 @@ final class SimulationTally {
         return new SimulationReport(total, unchanged, changed, failed, ratePerSecond, transitions,
                 new SimulationReport.Counts(countsBefore, countsAfter),
                 new SimulationReport.Exposure(exposureBefore.setScale(2), exposureAfter.setScale(2)),
-                new SimulationReport.Distributions(limitsBefore.distribution(), limitsAfter.distribution()),
-                new SimulationReport.Distributions(ratesBefore.distribution(), ratesAfter.distribution()),
+                new SimulationReport.Distributions(limitsBefore.distribution(), limitsAfter.distribution(),
+                        Cents.bins(limitsBefore, limitsAfter)),
+                new SimulationReport.Distributions(ratesBefore.distribution(), ratesAfter.distribution(),
+                        Cents.bins(ratesBefore, ratesAfter)),
                 new SimulationReport.ReasonCodes(top(appearing), top(disappearing)), samples);
     }
 
@@ -140,6 +144,51 @@ final class SimulationTally {
             Arrays.sort(sorted);
             BigDecimal mean = BigDecimal.valueOf(sum, 2).divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
             return new SimulationReport.Distribution(count, mean, nearestRank(sorted, 50), nearestRank(sorted, 90));
+        }
+
+        /**
+         * One histogram of both sides: bins of one "nice" width (1, 2 or 5 × 10^k cents) wide
+         * enough that about {@link SimulationTally#BINS} cover the lowest to the highest value of either side.
+         */
+        static List<SimulationReport.Bin> bins(Cents before, Cents after) {
+            if (before.count == 0 && after.count == 0) return List.of();
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            for (Cents side : List.of(before, after)) {
+                for (int i = 0; i < side.count; i++) {
+                    min = Math.min(min, side.values[i]);
+                    max = Math.max(max, side.values[i]);
+                }
+            }
+            long range = max - min;
+            long step = niceWidth(range == 0 ? Math.max(1, Math.abs(min) / BINS) : (range + BINS - 1) / BINS);
+            long start = Math.floorDiv(min, step) * step;
+            int n = (int) ((max - start) / step) + 1;
+            int[] b = before.histogram(start, step, n);
+            int[] a = after.histogram(start, step, n);
+            List<SimulationReport.Bin> bins = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                bins.add(new SimulationReport.Bin(BigDecimal.valueOf(start + i * step, 2),
+                        BigDecimal.valueOf(start + (i + 1) * step, 2), b[i], a[i]));
+            }
+            return bins;
+        }
+
+        /** The smallest of 1, 2, 5, 10, 20, 50, … that is at least {@code width}. */
+        static long niceWidth(long width) {
+            long power = 1;
+            while (true) {
+                for (long m : new long[] {1, 2, 5}) {
+                    if (m * power >= width) return m * power;
+                }
+                power *= 10;
+            }
+        }
+
+        private int[] histogram(long start, long step, int n) {
+            int[] counts = new int[n];
+            for (int i = 0; i < count; i++) counts[(int) ((values[i] - start) / step)]++;
+            return counts;
         }
 
         /** The value at rank ceil(p/100 × n), 1-based, of the values sorted ascending. */

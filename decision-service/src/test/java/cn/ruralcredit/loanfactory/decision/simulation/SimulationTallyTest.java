@@ -50,6 +50,34 @@ class SimulationTallyTest {
     }
 
     @Test
+    void shouldBinBothSidesOnTheSameNiceWidths() {
+        SimulationTally tally = new SimulationTally();
+        for (int i = 1; i <= 10; i++) {
+            tally.add(item(JobItem.SAME, "APPROVED", i + "000.00", "", "APPROVED", i + "000.00", ""));
+        }
+        tally.add(item(JobItem.CHANGED, "APPROVED", "1000.00", "", "DECLINED", "0.00", "SCORE_TOO_LOW"));
+        SimulationReport report = tally.report(null, List.of());
+        // 1,000 to 10,000: a range of 9,000 in about ten bins → width 1,000 (the nice width ≥ 900)
+        List<SimulationReport.Bin> limits = report.limits().bins();
+        assertEquals(10, limits.size());
+        assertEquals(new SimulationReport.Bin(d("1000.00"), d("2000.00"), 2, 1), limits.get(0));
+        assertEquals(new SimulationReport.Bin(d("10000.00"), d("11000.00"), 1, 1), limits.get(9));
+        assertEquals(11, limits.stream().mapToInt(SimulationReport.Bin::before).sum());
+        assertEquals(10, limits.stream().mapToInt(SimulationReport.Bin::after).sum());
+        // every rate 5.20 before and 6.20 after: width 0.10 from 5.20, the top bin holding 6.20
+        List<SimulationReport.Bin> rates = report.rates().bins();
+        assertEquals(11, rates.size());
+        assertEquals(new SimulationReport.Bin(d("5.20"), d("5.30"), 11, 0), rates.get(0));
+        assertEquals(new SimulationReport.Bin(d("6.20"), d("6.30"), 0, 10), rates.get(10));
+
+        assertEquals(List.of(), new SimulationTally().report(null, List.of()).limits().bins());
+        SimulationTally one = new SimulationTally();
+        one.add(item(JobItem.SAME, "APPROVED", "50000.00", "", "APPROVED", "50000.00", ""));
+        assertEquals(List.of(new SimulationReport.Bin(d("50000.00"), d("55000.00"), 1, 1)),
+                one.report(null, List.of()).limits().bins());
+    }
+
+    @Test
     void shouldRoundTheMeanHalfUpAndLeaveAnEmptyPopulationWithoutFigures() {
         SimulationTally tally = new SimulationTally();
         tally.add(item(JobItem.SAME, "APPROVED", "0.01", "", "APPROVED", "0.01", ""));
