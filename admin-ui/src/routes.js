@@ -1,21 +1,26 @@
 // Every page of the workspace: its hash path, who may open it, and its place in the menu.
 // A page a role may not open is neither in that role's menu nor reachable by its address.
 import { ProductsPage } from './pages/products.js';
-import { ProductPage } from './pages/product.js';
-import { DiffPage } from './pages/diff.js';
-import { SimulationsPage, SimulationPage } from './pages/simulation.js';
-import { ReviewsPage } from './pages/reviews.js';
-import { EditorPage } from './pages/editor.js';
-import { ScenariosPage } from './pages/scenarios.js';
-import { TryPage } from './pages/try.js';
-import { OffersPage } from './pages/offers.js';
-import { DecisionsPage } from './pages/decisions.js';
-import { DecisionPage } from './pages/decision.js';
-import { ReplayPage, ReplaysPage } from './pages/replays.js';
-import { AuditPage } from './pages/audit.js';
-import { AdminUsersPage } from './pages/admin-users.js';
-import { AdminKeysPage } from './pages/admin-keys.js';
-import { AdminRatesPage } from './pages/admin-rates.js';
+import { lazyPage } from './lazy.js';
+
+// every page but the first one loads when it is opened (lazy.js)
+const ProductPage = lazyPage(() => import('./pages/product.js'), 'ProductPage');
+const DiffPage = lazyPage(() => import('./pages/diff.js'), 'DiffPage');
+const SimulationsPage = lazyPage(() => import('./pages/simulation.js'), 'SimulationsPage');
+const SimulationPage = lazyPage(() => import('./pages/simulation.js'), 'SimulationPage');
+const ReviewsPage = lazyPage(() => import('./pages/reviews.js'), 'ReviewsPage');
+const EditorPage = lazyPage(() => import('./pages/editor.js'), 'EditorPage');
+const ScenariosPage = lazyPage(() => import('./pages/scenarios.js'), 'ScenariosPage');
+const TryPage = lazyPage(() => import('./pages/try.js'), 'TryPage');
+const OffersPage = lazyPage(() => import('./pages/offers.js'), 'OffersPage');
+const DecisionsPage = lazyPage(() => import('./pages/decisions.js'), 'DecisionsPage');
+const DecisionPage = lazyPage(() => import('./pages/decision.js'), 'DecisionPage');
+const ReplayPage = lazyPage(() => import('./pages/replays.js'), 'ReplayPage');
+const ReplaysPage = lazyPage(() => import('./pages/replays.js'), 'ReplaysPage');
+const AuditPage = lazyPage(() => import('./pages/audit.js'), 'AuditPage');
+const AdminUsersPage = lazyPage(() => import('./pages/admin-users.js'), 'AdminUsersPage');
+const AdminKeysPage = lazyPage(() => import('./pages/admin-keys.js'), 'AdminKeysPage');
+const AdminRatesPage = lazyPage(() => import('./pages/admin-rates.js'), 'AdminRatesPage');
 
 const PM = 'PRODUCT_MANAGER';
 const APPROVER = 'APPROVER';

@@ -12,7 +12,6 @@ import './audit.css';
 
 addMessages({
   zh: {
-    'nav.adminUsers': '用户', 'nav.adminKeys': '渠道密钥', 'nav.adminRates': '市场利率',
     'users.title': '员工用户', 'users.create': '新建用户', 'users.username': '用户名', 'users.password': '初始密码', 'users.roles': '角色',
     'users.usernameHint': '小写字母开头，3–64 个字符：小写字母、数字、. _ -',
     'users.passwordHint': '至少 12 个非空格字符，最多 72 字节（UTF-8），不含控制字符',
@@ -25,7 +24,6 @@ addMessages({
     'lockouts.lifted': '已解除 {s} 的锁定', 'lockouts.liftOne': '解除 {s} 的锁定',
   },
   en: {
-    'nav.adminUsers': 'Users', 'nav.adminKeys': 'Channel keys', 'nav.adminRates': 'Market rates',
     'users.title': 'Staff users', 'users.create': 'New user', 'users.username': 'Username', 'users.password': 'Initial password', 'users.roles': 'Roles',
     'users.usernameHint': 'Starts with a lower-case letter; 3–64 of lower-case letters, digits, . _ -',
     'users.passwordHint': 'At least 12 characters other than spaces, at most 72 bytes (UTF-8), no control characters',

@@ -12,7 +12,7 @@ import './audit.css';
 
 addMessages({
   zh: {
-    'nav.audit': '审计', 'audit.title': '审计', 'audit.verify': '决策日志校验', 'audit.verifyNow': '立即校验', 'audit.verifying': '正在校验…',
+    'audit.title': '审计', 'audit.verify': '决策日志校验', 'audit.verifyNow': '立即校验', 'audit.verifying': '正在校验…',
     'audit.intact': '完整：日志未被篡改', 'audit.broken': '已损坏：日志在第 {seq} 条记录处被破坏',
     'audit.checkedAt': '校验时间 {at}', 'audit.range': '范围', 'audit.whole': '整个日志', 'audit.from': '决策日期从', 'audit.to': '决策日期至',
     'audit.checked': '已校验记录', 'audit.batches': '封存批次', 'audit.sealed': '已封存（至序号）', 'audit.unsealed': '未封存',
@@ -27,7 +27,7 @@ addMessages({
     'audit.readFrom': '访问日期从', 'audit.readTo': '访问日期至', 'audit.readsCount': '共 {n} 条访问记录', 'audit.readsEmpty': '没有符合条件的访问记录', 'audit.readsFilters': '访问日志查询条件',
   },
   en: {
-    'nav.audit': 'Audit', 'audit.title': 'Audit', 'audit.verify': 'Decision log verification', 'audit.verifyNow': 'Verify now', 'audit.verifying': 'Verifying…',
+    'audit.title': 'Audit', 'audit.verify': 'Decision log verification', 'audit.verifyNow': 'Verify now', 'audit.verifying': 'Verifying…',
     'audit.intact': 'Intact: the log has not been tampered with', 'audit.broken': 'Broken: the log breaks at record {seq}',
     'audit.checkedAt': 'checked at {at}', 'audit.range': 'Range', 'audit.whole': 'the whole log', 'audit.from': 'Decided from', 'audit.to': 'Decided to',
     'audit.checked': 'Records checked', 'audit.batches': 'Sealed batches', 'audit.sealed': 'Sealed through', 'audit.unsealed': 'Not sealed yet',

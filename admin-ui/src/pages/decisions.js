@@ -13,7 +13,7 @@ import './audit.css';
 
 addMessages({
   zh: {
-    'nav.decisions': '决策查询', 'decisions.title': '决策查询', 'decisions.filters': '查询条件', 'decisions.product': '产品', 'decisions.anyProduct': '全部产品',
+    'decisions.title': '决策查询', 'decisions.filters': '查询条件', 'decisions.product': '产品', 'decisions.anyProduct': '全部产品',
     'decisions.outcome': '结果', 'decisions.anyOutcome': '全部结果', 'decisions.version': '规则版本', 'decisions.channel': '渠道',
     'decisions.requestId': '请求编号', 'decisions.from': '决策日期从', 'decisions.to': '决策日期至', 'decisions.size': '每页条数',
     'decisions.decidedAt': '决策时间', 'decisions.applicant': '申请人', 'decisions.idNumber': '身份证号', 'decisions.phone': '手机号',
@@ -24,7 +24,7 @@ addMessages({
     'decisions.openOne': '打开决策 {id}',
   },
   en: {
-    'nav.decisions': 'Decisions', 'decisions.title': 'Decision search', 'decisions.filters': 'Filters', 'decisions.product': 'Product', 'decisions.anyProduct': 'All products',
+    'decisions.title': 'Decision search', 'decisions.filters': 'Filters', 'decisions.product': 'Product', 'decisions.anyProduct': 'All products',
     'decisions.outcome': 'Outcome', 'decisions.anyOutcome': 'All outcomes', 'decisions.version': 'Rule set version', 'decisions.channel': 'Channel',
     'decisions.requestId': 'Request ID', 'decisions.from': 'Decided from', 'decisions.to': 'Decided to', 'decisions.size': 'Per page',
     'decisions.decidedAt': 'Decided at', 'decisions.applicant': 'Applicant', 'decisions.idNumber': 'ID number', 'decisions.phone': 'Phone',

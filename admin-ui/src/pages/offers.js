@@ -11,9 +11,9 @@ import { EXAMPLE_REQUEST, GuaranteeText, Reasons } from './try.js';
 import './try.css';
 
 addMessages({
-  zh: { 'nav.offers': '一选多', 'offers.title': '一选多：为申请人匹配产品', 'offers.submit': '匹配产品', 'offers.busy': '正在匹配…',
+  zh: { 'offers.title': '一选多：为申请人匹配产品', 'offers.submit': '匹配产品', 'offers.busy': '正在匹配…',
     'offers.none': '没有产品给出批准或转人工的结论。', 'offers.rank': '第 {n} 名', 'offers.count': '{n} 个产品可以授信' },
-  en: { 'nav.offers': 'Offers', 'offers.title': 'Offers: match an applicant with every product', 'offers.submit': 'Match products',
+  en: { 'offers.title': 'Offers: match an applicant with every product', 'offers.submit': 'Match products',
     'offers.busy': 'Matching…', 'offers.none': 'No product approves or refers this applicant.', 'offers.rank': 'Rank {n}',
     'offers.count': '{n} products offer a line' },
 });

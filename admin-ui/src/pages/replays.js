@@ -11,7 +11,7 @@ import './audit.css';
 
 addMessages({
   zh: {
-    'nav.replays': '重放批次', 'replays.title': '重放批次', 'replays.start': '发起重放批次', 'replays.product': '产品', 'replays.anyProduct': '全部产品',
+    'replays.title': '重放批次', 'replays.start': '发起重放批次', 'replays.product': '产品', 'replays.anyProduct': '全部产品',
     'replays.from': '决策日期从', 'replays.to': '决策日期至', 'replays.fromHint': '默认：截止日前 89 天', 'replays.toHint': '默认：今天',
     'replays.submit': '开始重放', 'replays.list': '重放批次列表（最近 100 个）', 'replays.filterProduct': '按产品筛选',
     'replays.id': '批次', 'replays.status': '状态', 'replays.range': '日期范围', 'replays.progress': '进度',
@@ -25,7 +25,7 @@ addMessages({
     'replays.shown': '仅显示前 {n} 个，完整内容请下载报告', 'replays.jobError': '批次失败：{error}',
   },
   en: {
-    'nav.replays': 'Replays', 'replays.title': 'Replay campaigns', 'replays.start': 'Start a replay campaign', 'replays.product': 'Product', 'replays.anyProduct': 'All products',
+    'replays.title': 'Replay campaigns', 'replays.start': 'Start a replay campaign', 'replays.product': 'Product', 'replays.anyProduct': 'All products',
     'replays.from': 'Decided from', 'replays.to': 'Decided to', 'replays.fromHint': 'Default: 89 days before the end', 'replays.toHint': 'Default: today',
     'replays.submit': 'Start replay', 'replays.list': 'Replay campaigns (the 100 newest)', 'replays.filterProduct': 'Filter by product',
     'replays.id': 'Campaign', 'replays.status': 'Status', 'replays.range': 'Days', 'replays.progress': 'Progress',

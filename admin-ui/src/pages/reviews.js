@@ -17,7 +17,6 @@ import './reviews.css';
 
 addMessages({
   zh: {
-    'nav.reviews': '审批队列',
     'reviews.title': '审批队列', 'reviews.inReview': '待审批的版本', 'reviews.approved': '已批准、待发布的版本',
     'reviews.empty': '没有待审批的版本。', 'reviews.emptyApproved': '没有待发布的版本。',
     'reviews.product': '产品', 'reviews.version': '版本', 'reviews.author': '作者', 'reviews.submitted': '提交时间',
@@ -42,7 +41,6 @@ addMessages({
     'actions.rejectHint': '驳回须写明原因。', 'actions.ackMissing': '没有模拟覆盖这个版本：请勾选上面的确认项，或先做一次模拟。', 'actions.rollbackHint': '以此版本的内容发布一个新版本。',
   },
   en: {
-    'nav.reviews': 'Review queue',
     'reviews.title': 'Review queue', 'reviews.inReview': 'Versions in review', 'reviews.approved': 'Approved versions waiting to be published',
     'reviews.empty': 'No version is in review.', 'reviews.emptyApproved': 'No version is waiting to be published.',
     'reviews.product': 'Product', 'reviews.version': 'Version', 'reviews.author': 'Author', 'reviews.submitted': 'Submitted',

@@ -12,7 +12,7 @@ import './try.css';
 
 addMessages({
   zh: {
-    'nav.try': '试算', 'try.title': '试算一笔决策', 'try.submit': '试算', 'try.busy': '正在试算…',
+    'try.title': '试算一笔决策', 'try.submit': '试算', 'try.busy': '正在试算…',
     'try.example': '填入示例申请', 'try.clear': '清空', 'try.notStored': '试算结果不保存，不产生决策记录。',
     'try.result': '试算结果', 'try.outcome': '结论', 'try.tier': '资信等级', 'try.limit': '授信额度', 'try.rate': '年利率',
     'try.lpr': 'LPR', 'try.guarantee': '担保', 'try.guaranteeRequired': '需要担保', 'try.guaranteeNone': '无需担保',
@@ -24,7 +24,7 @@ addMessages({
     'stage.approval': '审批', 'stage.outcome': '结论', 'stage.other': '其他',
   },
   en: {
-    'nav.try': 'Try a decision', 'try.title': 'Try a decision', 'try.submit': 'Try', 'try.busy': 'Trying…',
+    'try.title': 'Try a decision', 'try.submit': 'Try', 'try.busy': 'Trying…',
     'try.example': 'Fill in the example request', 'try.clear': 'Clear', 'try.notStored': 'A trial is not stored: no decision is recorded.',
     'try.result': 'Result', 'try.outcome': 'Outcome', 'try.tier': 'Tier', 'try.limit': 'Credit limit', 'try.rate': 'Annual rate',
     'try.lpr': 'LPR', 'try.guarantee': 'Guarantee', 'try.guaranteeRequired': 'required', 'try.guaranteeNone': 'not required',

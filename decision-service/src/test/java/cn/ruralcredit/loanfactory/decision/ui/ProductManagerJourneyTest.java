@@ -3,6 +3,7 @@ package cn.ruralcredit.loanfactory.decision.ui;
 import cn.ruralcredit.loanfactory.decision.support.Auth;
 import cn.ruralcredit.loanfactory.decision.support.EmbeddedMariaDbResource;
 import cn.ruralcredit.loanfactory.decision.support.Factory;
+import cn.ruralcredit.loanfactory.decision.support.Requests;
 import com.microsoft.playwright.Dialog;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -11,6 +12,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 10, journey 1: a product manager changes FUNONG in the browser — a new draft, a DRL error
  * marked at its line, fixed; a scenario edited in the form to a wrong limit, the suite run showing
- * that case's differing field, the case fixed, the suite passing; the draft submitted for review.
+ * that case's differing field, the case fixed, the suite passing; a simulation started and its
+ * report read; the draft submitted for review.
  * And the editor's safety nets: a stale save (409) offered a reload, and leaving with unsaved
  * changes asking first. Every value the page shows is compared with what the API returns.
  */
@@ -224,12 +227,25 @@ class ProductManagerJourneyTest {
             assertThat(page.getByRole(AriaRole.TABLE, name("测试结果"))).hasCount(0);
             w.shot("suite-all-passed");
 
-            // SIMULATION STEP (issue 10 journey 1: "starts a simulation and sees its report") goes here:
-            // the simulation page is built on another branch; the lead adds this step at integration,
-            // e.g. open #/products/FUNONG/versions/<version>/simulations, start one, wait for the report.
+            // a simulation of the draft on the last 90 days of FUNONG decisions (one made just now, so
+            // it is not empty): started on the version's simulations page, watched to its report
+            Auth.channel().contentType(ContentType.JSON).body(Requests.apiExample().toString())
+                    .post("/api/v1/decisions").then().statusCode(200);
+            w.go("/products/" + CODE + "/versions/" + version + "/simulations");
+            page.getByRole(AriaRole.BUTTON, name("开始模拟").setExact(true)).click();
+            Locator report = page.getByTestId("simulation-report");
+            assertThat(report).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(SLOW));
+            String simulationId = page.url().replaceFirst(".*/", "");
+            JsonPath simulation = Auth.as(Auth.MANAGER).get(Factory.versions(CODE) + "/" + version + "/simulations/" + simulationId)
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals("DONE", simulation.getString("status"));
+            assertTrue(simulation.getInt("report.total") >= 1, simulation::prettify);
+            assertThat(report.getByTestId("sim-total")).hasText(String.valueOf(simulation.getInt("report.total")));
+            assertThat(report.getByTestId("sim-changed")).hasText(String.valueOf(simulation.getInt("report.changed")));
+            w.shot("simulation-report");
 
             // submitted for review from the editor
-            suite.getByRole(AriaRole.LINK, named("FUNONG 规则 · 版本 " + version)).click();
+            w.go("/products/" + CODE + "/versions/" + version);
             assertThat(page.getByTestId("version-status")).hasText("草稿");
             page.getByRole(AriaRole.BUTTON, name("提交审批")).click();
             assertThat(page.getByTestId("version-status")).hasText("审批中", new LocatorAssertions.HasTextOptions().setTimeout(SLOW));
