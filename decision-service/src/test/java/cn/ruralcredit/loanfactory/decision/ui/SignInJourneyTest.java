@@ -30,7 +30,9 @@ class SignInJourneyTest {
 
             w.signIn("manager");
             assertThat(w.page).hasURL(Pattern.compile("#/products$"));
-            assertThat(w.page.getByRole(AriaRole.ROW).filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("FUNONG")))
+            // the row whose code link is exactly FUNONG (other tests add products such as J2_FUNONG)
+            assertThat(w.page.getByRole(AriaRole.ROW).filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHas(w.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("FUNONG").setExact(true)))))
                     .containsText("福农卡");
             w.shot("products");
 
