@@ -120,7 +120,9 @@ export function setPath(obj, path, value) {
   return copy;
 }
 
-const label = (path) => t('rf.' + path.replace(/^applicant\.|^application\./, ''));
+/** The label of a request field by its path: fieldLabel('applicant.annualIncome') → 年收入（元）. */
+export const fieldLabel = (path) => t('rf.' + path.replace(/^applicant\.|^application\./, ''));
+const label = fieldLabel;
 
 /** One field of the request, by its kind. Exported for forms with fields of their own (the expected outcome). */
 export function RequestField({ field, value, onChange, disabled }) {

@@ -6,12 +6,13 @@
 // recorded version and LPR and shows whether it matches, with every differing field.
 import { useState } from 'preact/hooks';
 import { get, post } from '../api.js';
-import { addMessages, enumLabel, language, t } from '../i18n.js';
+import { addMessages, enumLabel, t } from '../i18n.js';
 import { date, dateTime, money, pct } from '../format.js';
 import { href } from '../router.js';
 import { session } from '../session.js';
 import { ErrorMessage, Loading, PageTitle, StatusBadge, html, useAction, useAsync } from '../ui.js';
 import { lastSearch } from './decisions.js';
+import { REQUEST_FIELDS, fieldLabel } from '../request-form.js';
 import './audit.css';
 
 addMessages({
@@ -61,51 +62,22 @@ addMessages({
   },
 });
 
-/** Labels of the request fields the page shows (the rest by their path). */
-const FIELD_LABELS = {
-  zh: {
-    requestId: '请求编号', productCode: '产品', asOfDate: '评估日期', channel: '渠道',
-    'applicant.idNumber': '身份证号', 'applicant.name': '姓名', 'applicant.phone': '手机号', 'applicant.segment': '客群',
-    'applicant.annualIncome': '年收入', 'applicant.annualExpenses': '年支出', 'applicant.totalAssets': '总资产',
-    'applicant.totalLiabilities': '总负债', 'applicant.annualRevenue': '年营业收入', 'applicant.avgDepositBalance12m': '近12个月日均存款',
-    'applicant.eBankingProducts': '电子银行产品数', 'applicant.salaryPaidByUs': '本行代发工资', 'applicant.adminRank': '行政级别',
-    'applicant.businessYears': '经营年限', 'applicant.socialSecurityMonths': '社保缴纳月数', 'applicant.workingAwayYears': '外出务工年限',
-    'applicant.inMigrantDatabase': '在外出务工人员库', 'applicant.relationshipMonths': '与本行往来月数', 'applicant.offlineVerified': '已线下核实',
-    'applicant.hukou.local': '本地户籍', 'applicant.hukou.localSinceYears': '落户年限', 'applicant.committeeRating': '村委评议',
-    'applicant.blacklisted': '黑名单', 'applicant.creditHistory.overdueCount24m': '近24个月逾期次数',
-    'applicant.creditHistory.maxOverdueDays24m': '近24个月最长逾期天数', 'applicant.creditHistory.currentOverdue': '当前逾期',
-    'application.requestedAmount': '申请金额', 'application.termMonths': '期限（月）', 'application.purpose': '用途',
-    'application.offeredGuarantees': '提供的担保',
-  },
-  en: {
-    requestId: 'Request ID', productCode: 'Product', asOfDate: 'As of', channel: 'Channel',
-    'applicant.idNumber': 'ID number', 'applicant.name': 'Name', 'applicant.phone': 'Phone', 'applicant.segment': 'Segment',
-    'applicant.annualIncome': 'Annual income', 'applicant.annualExpenses': 'Annual expenses', 'applicant.totalAssets': 'Total assets',
-    'applicant.totalLiabilities': 'Total liabilities', 'applicant.annualRevenue': 'Annual revenue', 'applicant.avgDepositBalance12m': 'Average deposit (12 months)',
-    'applicant.eBankingProducts': 'E-banking products', 'applicant.salaryPaidByUs': 'Salary paid by us', 'applicant.adminRank': 'Administrative rank',
-    'applicant.businessYears': 'Years in business', 'applicant.socialSecurityMonths': 'Social security months', 'applicant.workingAwayYears': 'Years working away',
-    'applicant.inMigrantDatabase': 'In the migrant database', 'applicant.relationshipMonths': 'Relationship months', 'applicant.offlineVerified': 'Verified offline',
-    'applicant.hukou.local': 'Local hukou', 'applicant.hukou.localSinceYears': 'Local for years', 'applicant.committeeRating': 'Village committee rating',
-    'applicant.blacklisted': 'Blacklisted', 'applicant.creditHistory.overdueCount24m': 'Overdue count (24 months)',
-    'applicant.creditHistory.maxOverdueDays24m': 'Longest overdue days (24 months)', 'applicant.creditHistory.currentOverdue': 'Currently overdue',
-    'application.requestedAmount': 'Requested amount', 'application.termMonths': 'Term (months)', 'application.purpose': 'Purpose',
-    'application.offeredGuarantees': 'Offered guarantees',
-  },
-};
 const MONEY_FIELDS = new Set(['applicant.annualIncome', 'applicant.annualExpenses', 'applicant.totalAssets', 'applicant.totalLiabilities',
   'applicant.annualRevenue', 'applicant.avgDepositBalance12m', 'application.requestedAmount']);
 const ENUM_FIELDS = { 'applicant.segment': 'segment', 'applicant.adminRank': 'adminRank', 'applicant.committeeRating': 'committeeRating',
   'application.purpose': 'purpose', 'application.offeredGuarantees': 'guarantee' };
 
-const FIELD_ORDER = Object.keys(FIELD_LABELS.zh);
+/** The request's fields as the form lists them (request-form.js), with the product after the request id. */
+const FIELD_ORDER = ['productCode', ...Object.values(REQUEST_FIELDS).flat().map((f) => f.path), 'application.offeredGuarantees'];
 /** The request's fields in the order of the form (the stored JSON has them alphabetically), unknown ones last. */
 function ordered(pairs) {
   const rank = (p) => { const i = FIELD_ORDER.indexOf(p); return i < 0 ? FIELD_ORDER.length : i; };
   return [...pairs].sort((a, b) => rank(a[0]) - rank(b[0]));
 }
 
-function fieldLabel(path, lang) {
-  return (FIELD_LABELS[lang] || FIELD_LABELS.zh)[path] || path;
+function labelOf(path) {
+  const text = fieldLabel(path);
+  return text.startsWith('rf.') ? path : text;
 }
 
 /** [['applicant.name', '张三'], …]: the leaves of a JSON object; arrays of scalars stay whole. */
@@ -220,7 +192,6 @@ export function DecisionPage({ id }) {
   if (data.loading && !data.data) return html`<${Loading} />`;
   if (data.error) return html`<section><p><a href=${'#' + lastSearch()}>${t('decision.back')}</a></p><${ErrorMessage} error=${data.error} /></section>`;
   const { d, readAt } = data.data;
-  const lang = language.value;
   const s = session.value;
   return html`<section class="decision-page">
     <p class="back"><a href=${'#' + lastSearch()}>← ${t('decision.back')}</a></p>
@@ -259,7 +230,7 @@ export function DecisionPage({ id }) {
         <table class="data request-table" aria-label=${t('decision.request')}>
           <thead><tr><th scope="col">${t('decision.field')}</th><th scope="col">${t('decision.value')}</th></tr></thead>
           <tbody>${ordered(leaves(d.request || {})).map(([path, value]) => html`<tr>
-            <th scope="row" title=${path}>${fieldLabel(path, lang)}</th><td>${showValue(path, value)}</td></tr>`)}</tbody>
+            <th scope="row" title=${path}>${labelOf(path)}</th><td>${showValue(path, value)}</td></tr>`)}</tbody>
         </table>
       </section>
     </div>
