@@ -86,6 +86,7 @@ public class BatchWork implements LongJob {
             store.copyFile(job.id, file, seq -> QuarkusTransaction.requiringNew().call(() -> store.fileChunk(job.id, seq)));
             BatchHeader header = BatchHeader.fromJson(job.columnsJson);
             int cursor = job.cursorRow;
+            long[] split = new long[2];
             try (RowSource rows = SourceFiles.open(file, job.fileFormat, job.fileCharset)) {
                 RowSource.Row headerRow = rows.next();
                 if (headerRow == null) throw new IllegalStateException("the stored file has no header row");
@@ -96,16 +97,17 @@ public class BatchWork implements LongJob {
                     chunk.add(row);
                     if (chunk.size() >= config.chunkSize()) {
                         if (runner.stopping()) return;
-                        cursor = decideChunk(job, header, chunk, cursor, runner);
+                        cursor = decideChunk(job, header, chunk, cursor, runner, split);
                         chunk.clear();
                     }
                 }
                 if (!chunk.isEmpty()) {
                     if (runner.stopping()) return;
-                    cursor = decideChunk(job, header, chunk, cursor, runner);
+                    cursor = decideChunk(job, header, chunk, cursor, runner, split);
                 }
             }
             if (runner.stopping()) return;
+            LOG.infof("batch %s: this run spent %d ms deciding and %d ms storing", job.id, split[0] / 1_000_000, split[1] / 1_000_000);
             int last = cursor;
             QuarkusTransaction.requiringNew().run(() -> finish(job.id, last, runner));
         } finally {
@@ -113,7 +115,8 @@ public class BatchWork implements LongJob {
         }
     }
 
-    private int decideChunk(BatchJob job, BatchHeader header, List<RowSource.Row> chunk, int cursor, BatchRunner runner) {
+    private int decideChunk(BatchJob job, BatchHeader header, List<RowSource.Row> chunk, int cursor, BatchRunner runner,
+                            long[] split) {
         long started = System.nanoTime();
         Map<LocalDate, Day> days = new HashMap<>();
         List<Decision> decisions = new ArrayList<>(chunk.size());
@@ -127,7 +130,8 @@ public class BatchWork implements LongJob {
             else outcomes[Outcome.valueOf(result.outcome).ordinal()]++;
         }
         int newCursor = chunk.get(chunk.size() - 1).number();
-        long millis = (System.nanoTime() - started) / 1_000_000;
+        long decided = System.nanoTime();
+        long millis = (decided - started) / 1_000_000;
         int failedRows = failed;
         QuarkusTransaction.requiringNew().run(() -> {
             BatchJob locked = runner.lockOwned(job.id, cursor);
@@ -141,6 +145,8 @@ public class BatchWork implements LongJob {
             locked.referred += outcomes[Outcome.REFERRED.ordinal()];
             locked.runMillis += (System.nanoTime() - started) / 1_000_000;
         });
+        split[0] += decided - started;
+        split[1] += System.nanoTime() - decided;
         runner.chunkCommitted();
         LOG.debugf("batch %s: rows to %d committed (%d ms deciding)", job.id, newCursor, millis);
         return newCursor;
