@@ -15,6 +15,13 @@ public interface BatchConfig {
     @WithDefault("500")
     int chunkSize();
 
+    /**
+     * Threads that decide the rows of a chunk at once (the job thread writes). Two on the 2-core
+     * machines here; decisions of channel apps share the same cores.
+     */
+    @WithDefault("2")
+    int decideThreads();
+
     /** The most data rows a file may have. */
     @WithDefault("200000")
     int maxRows();

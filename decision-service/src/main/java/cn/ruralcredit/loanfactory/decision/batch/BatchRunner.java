@@ -145,6 +145,8 @@ public class BatchRunner {
             work.run(job, this);
         } catch (LostOwnership e) {
             LOG.warnf("batch job %s: %s; leaving it to its new owner", jobId, e.getMessage());
+        } catch (Stopped e) {
+            LOG.infof("batch job %s: stopped; the chunk in progress was not committed and is done again on resume", jobId);
         } catch (Throwable e) {
             if (stopping) return;
             LOG.errorf(e, "batch job %s failed", jobId);
@@ -167,6 +169,13 @@ public class BatchRunner {
         }
         job.heartbeatAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return job;
+    }
+
+    /** The runner stopped while a chunk was being decided: nothing of it was committed. */
+    public static final class Stopped extends RuntimeException {
+        public Stopped() {
+            super("stopped");
+        }
     }
 
     /** The job was taken over by another node. */

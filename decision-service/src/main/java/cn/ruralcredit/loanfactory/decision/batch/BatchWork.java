@@ -30,7 +30,13 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import jakarta.annotation.PreDestroy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,20 +124,43 @@ public class BatchWork implements LongJob {
     private int decideChunk(BatchJob job, BatchHeader header, List<RowSource.Row> chunk, int cursor, BatchRunner runner,
                             long[] split) {
         long started = System.nanoTime();
-        Map<LocalDate, Day> days = new HashMap<>();
+        Map<LocalDate, Day> days = new ConcurrentHashMap<>();
         List<Decision> decisions = new ArrayList<>(chunk.size());
         List<BatchRow> results = new ArrayList<>(chunk.size());
         int[] outcomes = new int[3];
         int failed = 0;
-        for (RowSource.Row row : chunk) {
-            BatchRow result = decideRow(job, header, row, days, decisions);
-            results.add(result);
-            if (BatchRow.ERROR.equals(result.status)) failed++;
-            else outcomes[Outcome.valueOf(result.outcome).ordinal()]++;
+        // the rows of a chunk are decided by a few threads at once, each taking a slice in turn;
+        // results are kept in row order
+        int threads = Math.max(1, Math.min(config.decideThreads(), chunk.size()));
+        List<Future<List<Decided>>> slices = new ArrayList<>(threads);
+        for (int t = 0; t < threads; t++) {
+            int first = t;
+            slices.add(pool().submit(() -> {
+                List<Decided> out = new ArrayList<>();
+                for (int i = first; i < chunk.size(); i += threads) out.add(decideRow(job, header, chunk.get(i), days));
+                return out;
+            }));
+        }
+        List<List<Decided>> decided;
+        try {
+            decided = new ArrayList<>(threads);
+            for (Future<List<Decided>> f : slices) decided.add(f.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BatchRunner.Stopped();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("deciding a chunk failed: " + e.getCause(), e.getCause());
+        }
+        for (int i = 0; i < chunk.size(); i++) {
+            Decided d = decided.get(i % threads).get(i / threads);
+            results.add(d.row());
+            if (d.decision() != null) decisions.add(d.decision());
+            if (BatchRow.ERROR.equals(d.row().status)) failed++;
+            else outcomes[Outcome.valueOf(d.row().outcome).ordinal()]++;
         }
         int newCursor = chunk.get(chunk.size() - 1).number();
-        long decided = System.nanoTime();
-        long millis = (decided - started) / 1_000_000;
+        long decidedAt = System.nanoTime();
+        long millis = (decidedAt - started) / 1_000_000;
         int failedRows = failed;
         QuarkusTransaction.requiringNew().run(() -> {
             BatchJob locked = runner.lockOwned(job.id, cursor);
@@ -145,15 +174,37 @@ public class BatchWork implements LongJob {
             locked.referred += outcomes[Outcome.REFERRED.ordinal()];
             locked.runMillis += (System.nanoTime() - started) / 1_000_000;
         });
-        split[0] += decided - started;
-        split[1] += System.nanoTime() - decided;
+        split[0] += decidedAt - started;
+        split[1] += System.nanoTime() - decidedAt;
         runner.chunkCommitted();
         LOG.debugf("batch %s: rows to %d committed (%d ms deciding)", job.id, newCursor, millis);
         return newCursor;
     }
 
-    private BatchRow decideRow(BatchJob job, BatchHeader header, RowSource.Row row, Map<LocalDate, Day> days,
-                               List<Decision> decisions) {
+    /** A row's result, and its decision when it has one. */
+    private record Decided(BatchRow row, Decision decision) {
+    }
+
+    private ExecutorService pool;
+
+    private synchronized ExecutorService pool() {
+        if (pool == null) {
+            AtomicInteger n = new AtomicInteger();
+            pool = Executors.newFixedThreadPool(Math.max(1, config.decideThreads()), r -> {
+                Thread t = new Thread(r, "loanfactory-batch-decide-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return pool;
+    }
+
+    @PreDestroy
+    synchronized void shutdown() {
+        if (pool != null) pool.shutdownNow();
+    }
+
+    private Decided decideRow(BatchJob job, BatchHeader header, RowSource.Row row, Map<LocalDate, Day> days) {
         BatchRow result = new BatchRow();
         result.batchId = job.id;
         result.rowNo = row.number();
@@ -175,18 +226,18 @@ public class BatchWork implements LongJob {
         } catch (InvalidRequestException e) {
             errors.addAll(e.errors());
         }
-        if (!errors.isEmpty() || received == null) return failed(result, header, row, errors);
+        if (!errors.isEmpty() || received == null) return new Decided(failed(result, header, row, errors), null);
 
         DecisionRequest request = received.evaluatedOn(job.asOfDate);
         Day day = days.computeIfAbsent(request.asOfDate(), this::day);
-        if (day.problem() != null) return failed(result, header, row, List.of(new FieldError("asOfDate", day.problem())));
+        if (day.problem() != null) return new Decided(failed(result, header, row, List.of(new FieldError("asOfDate", day.problem()))), null);
         String segment = request.applicant().segment().name();
         List<Candidate> candidates = day.candidates().stream()
                 .filter(c -> bestOffer ? c.segments().contains(segment) : c.productCode().equals(job.productCode)).toList();
         if (candidates.isEmpty()) {
-            return failed(result, header, row, List.of(bestOffer
+            return new Decided(failed(result, header, row, List.of(bestOffer
                     ? new FieldError("applicant.segment", "no product for segment " + segment + " has a rule set in force on " + request.asOfDate())
-                    : new FieldError("asOfDate", "product " + job.productCode + " has no published rule set in force on " + request.asOfDate())));
+                    : new FieldError("asOfDate", "product " + job.productCode + " has no published rule set in force on " + request.asOfDate()))), null);
         }
         Evaluated chosen;
         try {
@@ -196,8 +247,8 @@ public class BatchWork implements LongJob {
             chosen = best.orElse(all.get(0));
         } catch (RuntimeException | StackOverflowError e) {
             LOG.errorf(e, "batch %s row %d: the rules failed", job.id, row.number());
-            return failed(result, header, row, List.of(new FieldError("$", "the rules failed on this row ("
-                    + e.getClass().getSimpleName() + "); nothing was stored for it")));
+            return new Decided(failed(result, header, row, List.of(new FieldError("$", "the rules failed on this row ("
+                    + e.getClass().getSimpleName() + "); nothing was stored for it"))), null);
         }
         String product = chosen.candidate().productCode();
         DecisionRequest receivedFor = bestOffer ? withProduct(received, product) : received;
@@ -205,7 +256,6 @@ public class BatchWork implements LongJob {
         Decision decision = StoredDecisions.of(CHANNEL, receivedFor, requestFor, chosen.candidate().inForce().version(),
                 chosen.candidate().inForce().ruleSet().sha256(), day.lprPct(), chosen.evaluated(),
                 Map.of("requestedBy", job.createdBy));
-        decisions.add(decision);
         EvaluatedDecision d = chosen.evaluated();
         result.status = BatchRow.OK;
         result.productCode = product;
@@ -218,7 +268,7 @@ public class BatchWork implements LongJob {
         result.reasons = cut(d.reasons().stream().map(Reason::code).collect(Collectors.joining(",")), 1000);
         result.reasonsZh = cut(d.reasons().stream().map(Reason::message).collect(Collectors.joining("；")), 2000);
         result.decisionId = decision.id;
-        return result;
+        return new Decided(result, decision);
     }
 
     private static DecisionRequest withProduct(DecisionRequest r, String productCode) {

@@ -65,6 +65,8 @@ class BatchBench {
         sampler.setDaemon(true);
         sampler.start();
         try {
+            long jvmCpu0 = jvmCpuNanos();
+            long dbCpu0 = mariaDbCpuNanos();
             long t0 = System.nanoTime();
             Response started = BatchRatingTest.upload(file, "bench.csv", Map.of("productCode", "BENCH", "asOfDate",
                     Village.AS_OF.toString(), "newJob", "true"));
@@ -73,6 +75,8 @@ class BatchBench {
             String id = started.path("id");
             JsonPath done = Factory.awaitFinished(BatchRatingTest.OFFICER, "/api/v1/batches/" + id, Duration.ofMinutes(30));
             long t2 = System.nanoTime();
+            long jvmCpu = jvmCpuNanos() - jvmCpu0;
+            long dbCpu = mariaDbCpuNanos() - dbCpu0;
             sampler.interrupt();
             assertEquals("DONE", done.getString("status"));
             long stored = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
@@ -92,6 +96,10 @@ class BatchBench {
             System.out.printf("BENCH end to end: %.1f s = %.0f rows/s%n", upload + run, rows / (upload + run));
             System.out.printf("BENCH heap: peak used %d MB (sampled every 50 ms), sum of heap pool peaks %d MB, max heap %d MB%n",
                     peak.get() >> 20, poolPeaks >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            double cpuPerRow = (jvmCpu + Math.max(0, dbCpu)) / 1e6 / rows;
+            System.out.printf("BENCH CPU: service JVM %.1f s, MariaDB %.1f s = %.3f ms of CPU per row; on %d idle cores that is "
+                            + "at most %.0f rows/s%n", jvmCpu / 1e9, dbCpu / 1e9, cpuPerRow, Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors() * 1000 / cpuPerRow);
             System.out.printf("BENCH load average at the end: %.1f on %d cores%n%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
             assertEquals(rows, stored);
@@ -99,5 +107,25 @@ class BatchBench {
             sampler.interrupt();
             Files.deleteIfExists(file);
         }
+    }
+
+    /** CPU time of this whole JVM (the service, the test's polling, JIT and GC). */
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of the embedded mariadbd child process, from /proc (user + system, in clock ticks of 10 ms); -1 if not found. */
+    private static long mariaDbCpuNanos() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld")).orElse(false))
+                .mapToLong(p -> {
+                    try {
+                        String stat = Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+                    } catch (Exception e) {
+                        return 0;
+                    }
+                }).sum();
     }
 }
