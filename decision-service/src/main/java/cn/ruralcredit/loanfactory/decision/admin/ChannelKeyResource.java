@@ -29,6 +29,7 @@ import java.util.List;
 @Tag(name = "Admin: channel keys", description = "API keys with which channel apps decide (X-Api-Key)")
 @SecurityRequirement(name = OpenApiSecurity.STAFF_BASIC)
 @SecurityRequirement(name = OpenApiSecurity.STAFF_BEARER)
+@SecurityRequirement(name = OpenApiSecurity.STAFF_SESSION)
 @APIResponse(responseCode = "401", description = "No credentials, or credentials not accepted",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Not an admin",

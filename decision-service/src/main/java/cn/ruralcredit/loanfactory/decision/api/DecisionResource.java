@@ -42,7 +42,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 description = "A staff user of the service's own user store"),
         @SecurityScheme(securitySchemeName = OpenApiSecurity.STAFF_BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
                 bearerFormat = "JWT",
-                description = "A staff access token of the OIDC provider (Keycloak) when enabled; roles in realm_access/roles")
+                description = "A staff access token of the OIDC provider (Keycloak) when enabled; roles in realm_access/roles"),
+        @SecurityScheme(securitySchemeName = OpenApiSecurity.STAFF_SESSION, type = SecuritySchemeType.APIKEY,
+                in = SecuritySchemeIn.COOKIE, apiKeyName = "lf_session",
+                description = "The browser workspace's staff session (POST /api/v1/session); every POST, PUT, PATCH and "
+                        + "DELETE with it also sends X-CSRF-Token")
 })
 @Tag(name = "Decisions", description = "Credit decisions on the seed and factory loan products")
 public class DecisionResource {
@@ -104,6 +108,7 @@ public class DecisionResource {
     @SecurityRequirement(name = OpenApiSecurity.CHANNEL_KEY)
     @SecurityRequirement(name = OpenApiSecurity.STAFF_BASIC)
     @SecurityRequirement(name = OpenApiSecurity.STAFF_BEARER)
+    @SecurityRequirement(name = OpenApiSecurity.STAFF_SESSION)
     @Operation(summary = "Read a stored decision",
             description = "The decision as it was returned, plus request: the request exactly as evaluated, asOfDate filled in. "
                     + "Auditors read every decision, with the applicant's full ID number and phone, and each such read is "
@@ -131,6 +136,7 @@ public class DecisionResource {
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = OpenApiSecurity.STAFF_BASIC)
     @SecurityRequirement(name = OpenApiSecurity.STAFF_BEARER)
+    @SecurityRequirement(name = OpenApiSecurity.STAFF_SESSION)
     @Operation(summary = "Replay a stored decision",
             description = "Evaluates the stored request again with the rule set version recorded in the decision (found by "
                     + "its sha256, even if retired since) and the LPR recorded in it, and compares every output field with "

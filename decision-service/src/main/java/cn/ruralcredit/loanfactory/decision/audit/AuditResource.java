@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Audit", description = "The tamper-evident decision log")
 @SecurityRequirement(name = OpenApiSecurity.STAFF_BASIC)
 @SecurityRequirement(name = OpenApiSecurity.STAFF_BEARER)
+@SecurityRequirement(name = OpenApiSecurity.STAFF_SESSION)
 @APIResponse(responseCode = "401", description = "No credentials, or credentials not accepted",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "A role that may not do this",

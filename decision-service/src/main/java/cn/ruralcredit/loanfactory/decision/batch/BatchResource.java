@@ -44,6 +44,7 @@ import java.util.function.Predicate;
 @RolesAllowed(Roles.CREDIT_OFFICER)
 @SecurityRequirement(name = OpenApiSecurity.STAFF_BASIC)
 @SecurityRequirement(name = OpenApiSecurity.STAFF_BEARER)
+@SecurityRequirement(name = OpenApiSecurity.STAFF_SESSION)
 @APIResponse(responseCode = "401", description = "No credentials, or credentials not accepted",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Not a credit officer",
@@ -152,6 +153,7 @@ public class BatchResource {
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @io.smallrye.common.annotation.Blocking
     @Operation(summary = "The job's progress as Server-Sent Events",
             description = "One event a second, each the job as GET /api/v1/batches/{id} gives it; the stream ends after the first "
                     + "event whose status is DONE or FAILED.")

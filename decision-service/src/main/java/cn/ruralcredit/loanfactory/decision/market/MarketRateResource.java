@@ -27,6 +27,7 @@ import java.util.List;
 @Tag(name = "Market rates", description = "The LPR history decisions are priced from")
 @SecurityRequirement(name = OpenApiSecurity.STAFF_BASIC)
 @SecurityRequirement(name = OpenApiSecurity.STAFF_BEARER)
+@SecurityRequirement(name = OpenApiSecurity.STAFF_SESSION)
 @APIResponse(responseCode = "401", description = "No credentials, or credentials not accepted",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "A role that may not do this",

@@ -15,6 +15,14 @@ public final class Causes {
         return false;
     }
 
+    /** The first throwable of {@code type} in the cause chain of {@code e}, or null. */
+    public static <T extends Throwable> T first(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) return type.cast(t);
+        }
+        return null;
+    }
+
     public static boolean anySql(Throwable e, Predicate<SQLException> test) {
         return any(e, t -> t instanceof SQLException sql && test.test(sql));
     }

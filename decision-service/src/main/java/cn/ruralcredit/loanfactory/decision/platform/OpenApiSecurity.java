@@ -10,6 +10,8 @@ public final class OpenApiSecurity {
     public static final String CHANNEL_KEY = "channelKey";
     public static final String STAFF_BASIC = "staffBasic";
     public static final String STAFF_BEARER = "staffBearer";
+    /** The browser workspace's session cookie (lf_session), with X-CSRF-Token on every change. */
+    public static final String STAFF_SESSION = "staffSession";
 
     private OpenApiSecurity() {
     }

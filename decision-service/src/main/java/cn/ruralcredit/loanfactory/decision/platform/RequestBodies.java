@@ -94,9 +94,13 @@ public class RequestBodies {
         return "/api/v1/batches".equals(path) || "/api/v1/batches/".equals(path);
     }
 
+    /** Bodies of one decision request: the channel's, and staff's trials of one (package trial). */
+    private static final java.util.Set<String> DECISION_PATHS = java.util.Set.of(
+            "/api/v1/decisions", "/api/v1/offers", "/api/v1/trials/decisions", "/api/v1/trials/offers");
+
     private long limitFor(String path) {
-        boolean decision = "/api/v1/decisions".equals(path) || "/api/v1/offers".equals(path)
-                || "/api/v1/decisions/".equals(path) || "/api/v1/offers/".equals(path);
+        String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        boolean decision = DECISION_PATHS.contains(p);
         return (decision ? limits.decisionBodyLimit() : limits.bodyLimit()).asLongValue();
     }
 

@@ -23,6 +23,13 @@ public class SecurityHeaders {
     /** Swagger UI's page starts itself with an inline script and styles; everything else comes from the service. */
     static final String UI_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+    /**
+     * The workspace at /admin: scripts only from the service's own bundle (no inline script, no eval);
+     * inline styles because the editor (CodeMirror) writes its theme into a style element.
+     */
+    static final String ADMIN_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+            + "form-action 'self'; base-uri 'self'";
 
     void install(@Observes Router router) {
         router.route().order(ROUTE_ORDER).handler(this::add);
@@ -31,6 +38,7 @@ public class SecurityHeaders {
     private void add(RoutingContext ctx) {
         String path = ctx.normalizedPath();
         boolean ui = path.startsWith("/q/swagger-ui") || path.startsWith("/q/dev-ui");
+        boolean admin = path.equals("/admin") || path.startsWith("/admin/");
         boolean api = path.startsWith("/api/");
         boolean tls = ctx.request().isSSL();
         ctx.addHeadersEndHandler(v -> {
@@ -38,8 +46,13 @@ public class SecurityHeaders {
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-Frame-Options", "DENY");
             headers.set("Referrer-Policy", "no-referrer");
-            if (!headers.contains("Content-Security-Policy")) headers.set("Content-Security-Policy", ui ? UI_POLICY : API_POLICY);
+            if (!headers.contains("Content-Security-Policy")) {
+                headers.set("Content-Security-Policy", admin ? ADMIN_POLICY : ui ? UI_POLICY : API_POLICY);
+            }
             if (api) headers.set("Cache-Control", "no-store");
+            // the page itself is always asked for again (a new build is seen at once); its bundle
+            // files carry a content hash in their names, so they may be kept
+            if (admin) headers.set("Cache-Control", path.startsWith("/admin/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
             if (tls) headers.set("Strict-Transport-Security", "max-age=31536000");
         });
         ctx.next();

@@ -34,6 +34,7 @@ public class PersonalDataReadResource {
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = OpenApiSecurity.STAFF_BASIC)
     @SecurityRequirement(name = OpenApiSecurity.STAFF_BEARER)
+    @SecurityRequirement(name = OpenApiSecurity.STAFF_SESSION)
     @Operation(summary = "Read the personal-data access log",
             description = "Every auditor's view of a single decision with the full ID number and phone (DECISION_VIEW, with "
                     + "the decisionId) and every decision export (EXPORT, with its format, filters and row count), newest "

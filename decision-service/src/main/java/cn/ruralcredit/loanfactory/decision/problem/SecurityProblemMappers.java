@@ -1,6 +1,7 @@
 package cn.ruralcredit.loanfactory.decision.problem;
 
 import cn.ruralcredit.loanfactory.decision.platform.Causes;
+import cn.ruralcredit.loanfactory.decision.security.StaffSessions;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -19,8 +20,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class SecurityProblemMappers {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SecurityProblemMappers.class);
-    private static final String LOG_IN = "log in as staff (HTTP Basic or an OIDC bearer token) "
-            + "or send a channel key in X-Api-Key";
+    private static final String LOG_IN = "log in as staff (HTTP Basic, an OIDC bearer token or a session of "
+            + "POST /api/v1/session) or send a channel key in X-Api-Key";
 
     @ServerExceptionMapper
     public Uni<Response> notAuthenticated(UnauthorizedException e, RoutingContext context) {
@@ -39,6 +40,9 @@ public class SecurityProblemMappers {
             return Uni.createFrom().item(Problem.response(503, "Service Unavailable",
                     "the credentials could not be checked now; try again shortly", null));
         }
+        // a staff session that ended, or a channel key sent with one: the reason is the client's to know
+        Throwable session = Causes.first(e, StaffSessions.Refused.class);
+        if (session != null) return unauthorized(context, session.getMessage());
         return unauthorized(context, "the credentials were not accepted: " + LOG_IN);
     }
 

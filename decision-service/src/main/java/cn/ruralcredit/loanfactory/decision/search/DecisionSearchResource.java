@@ -39,6 +39,7 @@ public class DecisionSearchResource {
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = OpenApiSecurity.STAFF_BASIC)
     @SecurityRequirement(name = OpenApiSecurity.STAFF_BEARER)
+    @SecurityRequirement(name = OpenApiSecurity.STAFF_SESSION)
     @Operation(summary = "Search decisions",
             description = "A page of stored decisions, newest first (decidedAt, then decisionId). Every filter is optional "
                     + "and they apply together; from and to are days in Asia/Shanghai, both inclusive. The applicant's ID "
@@ -68,6 +69,7 @@ public class DecisionSearchResource {
     @RolesAllowed(Roles.AUDITOR)
     @SecurityRequirement(name = OpenApiSecurity.STAFF_BASIC)
     @SecurityRequirement(name = OpenApiSecurity.STAFF_BEARER)
+    @SecurityRequirement(name = OpenApiSecurity.STAFF_SESSION)
     @Operation(summary = "Export decisions as CSV or XLSX",
             description = "The decisions the filters select (as in the search), newest first, in the columns of the search "
                     + "with nested values flattened, ID numbers and phones masked; streamed as an attachment. CSV is UTF-8 "

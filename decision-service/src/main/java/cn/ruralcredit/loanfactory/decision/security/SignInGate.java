@@ -38,8 +38,7 @@ public class SignInGate {
             ctx.next();
             return;
         }
-        String detail = "too many failed sign-ins for this user or from this address; try again in " + wait
-                + " s, or ask an admin to lift the lock";
+        String detail = StaffLogin.Locked.detail(wait);
         ctx.response().setStatusCode(429)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                 .putHeader("Retry-After", Long.toString(wait))

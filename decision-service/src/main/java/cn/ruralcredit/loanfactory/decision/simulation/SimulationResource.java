@@ -29,6 +29,7 @@ import java.util.List;
 @Tag(name = "Rule set versions")
 @SecurityRequirement(name = OpenApiSecurity.STAFF_BASIC)
 @SecurityRequirement(name = OpenApiSecurity.STAFF_BEARER)
+@SecurityRequirement(name = OpenApiSecurity.STAFF_SESSION)
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "No credentials, or credentials not accepted",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -104,4 +104,33 @@ class OidcBearerTest {
                 .statusCode(200)
                 .body("outcome", equalTo("APPROVED"));
     }
+
+    /**
+     * The end of the OIDC sign-in of the workspace: once the provider has signed the user in (here
+     * a bearer token; in production the authorization-code flow, which needs a real provider and is
+     * not run here), /api/v1/session/oidc opens a workspace session with the provider's roles and
+     * sends the browser to /admin/. Password sign-in is off.
+     */
+    @Test
+    void shouldTurnAProviderSignInIntoAWorkspaceSession() {
+        given().when().get("/api/v1/session/options").then().statusCode(200)
+                .body("password", equalTo(false)).body("oidc", equalTo(true))
+                .body("oidcSignInPath", equalTo("/api/v1/session/oidc"));
+        given().contentType(ContentType.JSON).body(Map.of("username", "manager", "password", "demo-manager"))
+                .when().post("/api/v1/session").then().statusCode(403);
+
+        String approver = token(OidcTestKeys.signingKey(), "zhao.approver", Roles.APPROVER, "offline_access");
+        io.restassured.response.Response redirect = given().auth().oauth2(approver).redirects().follow(false)
+                .when().get("/api/v1/session/oidc").then()
+                .statusCode(303)
+                .header("Location", matchesPattern(".*/admin/$"))
+                .extract().response();
+        String session = redirect.getCookie(StaffSessions.COOKIE);
+        given().cookie(StaffSessions.COOKIE, session).when().get("/api/v1/session").then()
+                .statusCode(200)
+                .body("username", equalTo("zhao.approver"))
+                .body("roles", equalTo(List.of(Roles.APPROVER)));
+        given().cookie(StaffSessions.COOKIE, session).when().get("/api/v1/products").then().statusCode(200);
+        given().cookie(StaffSessions.COOKIE, session).when().get("/api/v1/admin/users").then().statusCode(403);
+    }
 }

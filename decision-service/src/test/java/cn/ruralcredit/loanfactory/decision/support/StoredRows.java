@@ -33,6 +33,13 @@ public final class StoredRows {
         if (updated != 1) throw new AssertionError("no decision " + decisionId);
     }
 
+    /** How many decisions are stored with this requestId, whatever the channel. */
+    public static long decisionsWithRequestId(String requestId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em()
+                .createNativeQuery("SELECT COUNT(*) FROM decision WHERE request_id = ?1")
+                .setParameter(1, requestId).getSingleResult()).longValue());
+    }
+
     private static void check(String column) {
         if (!COLUMNS.contains(column)) throw new IllegalArgumentException("not a column these tests change: " + column);
     }

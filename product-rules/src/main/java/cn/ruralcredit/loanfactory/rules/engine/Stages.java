@@ -1,6 +1,13 @@
 package cn.ruralcredit.loanfactory.rules.engine;
 
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The agenda groups every rule set is evaluated through, in this order (PRODUCTS.md 1.4-1.5).
@@ -13,6 +20,18 @@ import java.util.List;
 public final class Stages {
     public static final List<String> ORDER = List.of(
             "terms", "eligibility", "scoring", "grading", "limit", "guarantee", "pricing", "rate", "approval", "outcome");
+
+    /** The stage (ruleflow-group) of every rule of {@code kieBase} by rule name; "other" for a rule in none. */
+    public static Map<String, String> ofRules(KieBase kieBase) {
+        Map<String, String> stageOf = new HashMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                String group = rule instanceof RuleImpl impl ? impl.getRuleFlowGroup() : null;
+                stageOf.put(rule.getName(), group == null || group.isBlank() ? "other" : group);
+            }
+        }
+        return stageOf;
+    }
 
     private Stages() {
     }
