@@ -12,12 +12,12 @@ addMessages({
   zh: {
     'app.title': '贷款产品工厂', 'app.skip': '跳到正文', 'app.signOut': '退出登录', 'app.language': '语言',
     'app.notFound': '没有这个页面', 'app.forbidden': '您的角色不能打开这个页面', 'app.home': '回到首页',
-    'nav.products': '产品', 'nav.menu': '主菜单',
+    'nav.products': '产品', 'nav.batches': '整村授信', 'nav.menu': '主菜单',
   },
   en: {
     'app.title': 'Loan product factory', 'app.skip': 'Skip to content', 'app.signOut': 'Sign out', 'app.language': 'Language',
     'app.notFound': 'There is no such page', 'app.forbidden': 'Your role may not open this page', 'app.home': 'Back to the start',
-    'nav.products': 'Products', 'nav.menu': 'Main menu',
+    'nav.products': 'Products', 'nav.batches': 'Village rating', 'nav.menu': 'Main menu',
   },
 });
 

@@ -2,12 +2,15 @@
 // A page a role may not open is neither in that role's menu nor reachable by its address.
 import { ProductsPage } from './pages/products.js';
 import { ProductPage } from './pages/product.js';
+import { BatchesPage } from './pages/batches.js';
 
 const PM = 'PRODUCT_MANAGER';
 const APPROVER = 'APPROVER';
 const AUDITOR = 'AUDITOR';
+const OFFICER = 'CREDIT_OFFICER';
 
 export const ROUTES = [
   { path: '/products', page: ProductsPage, roles: [PM, APPROVER, AUDITOR], nav: 'nav.products' },
   { path: '/products/:code', page: ProductPage, roles: [PM, APPROVER, AUDITOR] },
+  { path: '/batches', page: BatchesPage, roles: [OFFICER], nav: 'nav.batches' },
 ];

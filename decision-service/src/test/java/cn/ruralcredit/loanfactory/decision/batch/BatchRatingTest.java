@@ -238,6 +238,12 @@ class BatchRatingTest {
             assertEquals("DONE", done.getString("status"), done.prettify());
             // the example is the API.md request: G4 (score 83), 80,000 capped by the request, 5.20 %
             assertEquals(1, done.getInt("approved"));
+            // the progress stream of a finished job: one event, the job DONE, and the stream ends
+            String events = Auth.as(OFFICER).accept("text/event-stream").get("/api/v1/batches/" + id + "/events").then()
+                    .statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/event-stream")).extract().asString();
+            assertEquals(1, events.lines().filter(l -> l.startsWith("data:")).count(), events);
+            assertTrue(events.contains("\"status\":\"DONE\"") && events.contains("\"done\":1"), events);
+            Auth.as(Auth.APPROVER).get("/api/v1/batches/" + id).then().statusCode(403);
             byte[] results = Auth.as(OFFICER).get("/api/v1/batches/" + id + "/results?format=xlsx").then().statusCode(200)
                     .extract().asByteArray();
             try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(results))) {
