@@ -42,7 +42,7 @@ class BatchBench {
     void bench() throws Exception {
         int rows = Integer.getInteger("bench.rows", 100_000);
         if (QuarkusTransaction.requiringNew().call(() -> cn.ruralcredit.loanfactory.catalog.product.Product.findByCode("BENCH").isEmpty())) {
-            TestCatalog.publish("BENCH", SeedRuleSets.ruleSet("FUNONG"));
+            TestCatalog.publishUnoffered("BENCH", SeedRuleSets.ruleSet("FUNONG"));
         }
         StringBuilder csv = new StringBuilder(String.join(",", Village.HEADER)).append("\r\n");
         for (Village.Household h : Village.households(rows, System.nanoTime())) csv.append(Village.csvLine(h.cells()));

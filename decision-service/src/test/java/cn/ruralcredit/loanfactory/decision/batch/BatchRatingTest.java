@@ -56,7 +56,7 @@ class BatchRatingTest {
     @BeforeAll
     static void product() {
         if (QuarkusTransaction.requiringNew().call(() -> cn.ruralcredit.loanfactory.catalog.product.Product.findByCode(PRODUCT).isEmpty())) {
-            TestCatalog.publish(PRODUCT, SeedRuleSets.ruleSet("FUNONG"));
+            TestCatalog.publishUnoffered(PRODUCT, SeedRuleSets.ruleSet("FUNONG"));
         }
     }
 

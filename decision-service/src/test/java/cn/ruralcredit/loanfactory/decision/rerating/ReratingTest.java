@@ -72,7 +72,7 @@ class ReratingTest {
 
     @Test
     void shouldClassifyKnownLinesAfterRaisingFunongThresholdsAndStoreNothingUntilApplied() throws Exception {
-        TestCatalog.publish(PRODUCT, SeedRuleSets.ruleSet("FUNONG"));
+        TestCatalog.publishUnoffered(PRODUCT, SeedRuleSets.ruleSet("FUNONG"));
         LocalDate born = LocalDate.of(1975, 11, 2);
         Map<String, String> expected = new LinkedHashMap<>();
         // A: deposit 60,000 → 15: score 90, G4 either way; 80,000 requested
