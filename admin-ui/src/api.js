@@ -91,3 +91,24 @@ export async function download(path, fallbackName) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
   return name;
 }
+
+/** POST of a multipart form (a file upload) with the session and the CSRF token; the parsed JSON answer. */
+export async function upload(path, form) {
+  const headers = { 'X-Requested-With': 'loanfactory-admin', Accept: 'application/json, application/problem+json' };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response;
+  try {
+    response = await fetch('/api/v1' + path, { method: 'POST', headers, body: form, credentials: 'same-origin' });
+  } catch (e) {
+    throw new ApiError(0, { title: 'network', detail: null });
+  }
+  if (response.status === 401) signedOutListeners.forEach((l) => l());
+  const type = response.headers.get('Content-Type') || '';
+  const body = type.includes('json') ? await response.json().catch(() => null) : null;
+  if (!response.ok) {
+    const error = new ApiError(response.status, body);
+    error.retryAfter = response.headers.get('Retry-After');
+    throw error;
+  }
+  return body;
+}

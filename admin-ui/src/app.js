@@ -14,14 +14,14 @@ addMessages({
     'app.notFound': '没有这个页面', 'app.forbidden': '您的角色不能打开这个页面', 'app.home': '回到首页',
     'nav.products': '产品', 'nav.menu': '主菜单', 'nav.reviews': '审批队列', 'nav.try': '试算', 'nav.offers': '一选多',
     'nav.decisions': '决策查询', 'nav.replays': '重放批次', 'nav.audit': '审计', 'nav.adminUsers': '用户',
-    'nav.adminKeys': '渠道密钥', 'nav.adminRates': '市场利率',
+    'nav.adminKeys': '渠道密钥', 'nav.adminRates': '市场利率', 'nav.batches': '整村授信',
   },
   en: {
     'app.title': 'Loan product factory', 'app.skip': 'Skip to content', 'app.signOut': 'Sign out', 'app.language': 'Language',
     'app.notFound': 'There is no such page', 'app.forbidden': 'Your role may not open this page', 'app.home': 'Back to the start',
     'nav.products': 'Products', 'nav.menu': 'Main menu', 'nav.reviews': 'Review queue', 'nav.try': 'Try a decision',
     'nav.offers': 'Offers', 'nav.decisions': 'Decisions', 'nav.replays': 'Replays', 'nav.audit': 'Audit',
-    'nav.adminUsers': 'Users', 'nav.adminKeys': 'Channel keys', 'nav.adminRates': 'Market rates',
+    'nav.adminUsers': 'Users', 'nav.adminKeys': 'Channel keys', 'nav.adminRates': 'Market rates', 'nav.batches': 'Village rating',
   },
 });
 

@@ -21,11 +21,13 @@ const AuditPage = lazyPage(() => import('./pages/audit.js'), 'AuditPage');
 const AdminUsersPage = lazyPage(() => import('./pages/admin-users.js'), 'AdminUsersPage');
 const AdminKeysPage = lazyPage(() => import('./pages/admin-keys.js'), 'AdminKeysPage');
 const AdminRatesPage = lazyPage(() => import('./pages/admin-rates.js'), 'AdminRatesPage');
+const BatchesPage = lazyPage(() => import('./pages/batches.js'), 'BatchesPage');
 
 const PM = 'PRODUCT_MANAGER';
 const APPROVER = 'APPROVER';
 const AUDITOR = 'AUDITOR';
 const ADMIN = 'ADMIN';
+const OFFICER = 'CREDIT_OFFICER';
 
 export const ROUTES = [
   { path: '/products', page: ProductsPage, roles: [PM, APPROVER, AUDITOR], nav: 'nav.products' },
@@ -46,4 +48,5 @@ export const ROUTES = [
   { path: '/admin/users', page: AdminUsersPage, roles: [ADMIN], nav: 'nav.adminUsers' },
   { path: '/admin/keys', page: AdminKeysPage, roles: [ADMIN], nav: 'nav.adminKeys' },
   { path: '/admin/rates', page: AdminRatesPage, roles: [ADMIN], nav: 'nav.adminRates' },
+  { path: '/batches', page: BatchesPage, roles: [OFFICER], nav: 'nav.batches' },
 ];

@@ -10,5 +10,5 @@ public record NewUser(
         @Schema(required = true, minLength = 12, description = "at least 12 characters other than spaces, at most 72 bytes (UTF-8), no control characters; "
                 + "stored only as a bcrypt hash")
         String password,
-        @Schema(required = true, description = "one or more of PRODUCT_MANAGER, APPROVER, AUDITOR, ADMIN") List<String> roles) {
+        @Schema(required = true, description = "one or more of PRODUCT_MANAGER, APPROVER, AUDITOR, ADMIN, CREDIT_OFFICER") List<String> roles) {
 }

@@ -52,7 +52,7 @@ public class UserResource {
     @ResponseStatus(201)
     @Operation(summary = "Create a staff user",
             description = "Username of lower-case letters, digits, '.', '_' or '-'; a password of at least 12 characters other than "
-                    + "spaces, at most 72 bytes, no control characters, stored as a bcrypt hash; one or more of PRODUCT_MANAGER, APPROVER, AUDITOR, ADMIN.")
+                    + "spaces, at most 72 bytes, no control characters, stored as a bcrypt hash; one or more of PRODUCT_MANAGER, APPROVER, AUDITOR, ADMIN, CREDIT_OFFICER.")
     @APIResponse(responseCode = "201", description = "The user, enabled")
     @APIResponse(responseCode = "400", description = "Invalid fields; errors names each",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -44,6 +44,12 @@ public class RequestBodies {
             ctx.next();
             return;
         }
+        if (isUpload(ctx.normalizedPath())) {
+            // a batch file (up to 100 MiB) is not read into memory: Quarkus REST streams the multipart
+            // upload to a temporary file, within quarkus.http.limits.max-body-size
+            ctx.next();
+            return;
+        }
         long limit = limitFor(ctx.normalizedPath());
         String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && tooLong(declared, limit)) {
@@ -81,6 +87,11 @@ public class RequestBodies {
             ctx.next();
         });
         request.resume();
+    }
+
+    /** The multipart file uploads of batch ratings (issue 13). */
+    static boolean isUpload(String path) {
+        return "/api/v1/batches".equals(path) || "/api/v1/batches/".equals(path);
     }
 
     /** Bodies of one decision request: the channel's, and staff's trials of one (package trial). */

@@ -17,8 +17,8 @@ import java.util.TreeSet;
  * result, are left out.
  */
 public final class DecisionDifferences {
-    /** Not outputs of the rules: the id and time of one evaluation. */
-    public static final Set<String> IDENTITY = Set.of("decisionId", "decidedAt");
+    /** Not outputs of the rules: the id and time of one evaluation, and who asked for it (a batch's officer, a re-rating). */
+    public static final Set<String> IDENTITY = Set.of("decisionId", "decidedAt", "requestedBy", "revises");
     /** Not outputs of the rules either: which rule set made the decision, and how it got there. */
     public static final Set<String> PROVENANCE = Set.of("ruleSet", "firedRules");
 

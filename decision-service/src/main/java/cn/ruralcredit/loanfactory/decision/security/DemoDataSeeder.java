@@ -38,7 +38,8 @@ public class DemoDataSeeder {
             new DemoUser("approver", List.of(Roles.APPROVER)),
             new DemoUser("lead", List.of(Roles.PRODUCT_MANAGER, Roles.APPROVER)),
             new DemoUser("auditor", List.of(Roles.AUDITOR)),
-            new DemoUser("admin", List.of(Roles.ADMIN)));
+            new DemoUser("admin", List.of(Roles.ADMIN)),
+            new DemoUser("officer", List.of(Roles.CREDIT_OFFICER)));
 
     @Inject
     DemoDataConfig config;

@@ -14,6 +14,8 @@ public final class Roles {
     public static final String AUDITOR = "AUDITOR";
     /** Users, channel keys, market rates. */
     public static final String ADMIN = "ADMIN";
+    /** 信贷员: uploads batch files (整村授信) and reads their results. */
+    public static final String CREDIT_OFFICER = "CREDIT_OFFICER";
     /** A channel app (X-Api-Key): decide, and read its own decisions. */
     public static final String CHANNEL = "CHANNEL";
 

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class StaffLogin {
     /** The roles a staff user may hold; {@link Roles#CHANNEL} belongs to API keys only. */
-    public static final List<String> STAFF_ROLES = List.of(Roles.PRODUCT_MANAGER, Roles.APPROVER, Roles.AUDITOR, Roles.ADMIN);
+    public static final List<String> STAFF_ROLES = List.of(Roles.PRODUCT_MANAGER, Roles.APPROVER, Roles.AUDITOR, Roles.ADMIN,
+            Roles.CREDIT_OFFICER);
 
     /**
      * The cause of the {@link AuthenticationFailedException} (a final class) of a locked username

@@ -20,6 +20,16 @@ public final class TestCatalog {
                 1, source.sha256(), source.files(), LocalDate.of(2023, 1, 1), "test"));
     }
 
+    /**
+     * Like {@link #publish}, for a product that serves no real segment: offers (一选多), which match
+     * products by segment, never list it, so other tests' offers stay as they expect.
+     */
+    public static void publishUnoffered(String code, RuleSetSource source) {
+        QuarkusTransaction.requiringNew().run(() -> RuleSetVersion.storePublished(
+                Product.create(code, "测试产品", "test product", List.of("TEST_ONLY"), null),
+                1, source.sha256(), source.files(), LocalDate.of(2023, 1, 1), "test"));
+    }
+
     /** Publishes {@code source} as version {@code number} of existing product {@code code}, in force from 2023-01-01. */
     public static void publishVersion(String code, int number, RuleSetSource source) {
         QuarkusTransaction.requiringNew().run(() -> RuleSetVersion.storePublished(Product.findByCode(code).orElseThrow(),
