@@ -46,7 +46,12 @@ public class RequestBodies {
         }
         if (isUpload(ctx.normalizedPath())) {
             // a batch file (up to 100 MiB) is not read into memory: Quarkus REST streams the multipart
-            // upload to a temporary file, within quarkus.http.limits.max-body-size
+            // upload to a temporary file, within quarkus.http.limits.max-body-size. Nobody without
+            // credentials gets that far: 100 MiB to disk is not offered to anonymous callers
+            if (!carriesCredentials(request)) {
+                refuse(ctx, 401, "Unauthorized", "a batch upload needs a staff session or staff credentials");
+                return;
+            }
             ctx.next();
             return;
         }
@@ -87,6 +92,13 @@ public class RequestBodies {
             ctx.next();
         });
         request.resume();
+    }
+
+    /** Credentials of some kind (checked later, by the authentication mechanisms): a session cookie or a header. */
+    static boolean carriesCredentials(HttpServerRequest request) {
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) return true;
+        String cookies = request.getHeader(HttpHeaders.COOKIE);
+        return cookies != null && cookies.contains("lf_session=");
     }
 
     /** The multipart file uploads of batch ratings (issue 13). */

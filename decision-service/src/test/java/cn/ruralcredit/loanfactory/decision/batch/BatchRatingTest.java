@@ -293,6 +293,11 @@ class BatchRatingTest {
             upload(file, "x.csv", Map.of()).then().statusCode(400).body("errors[0].field", equalTo("productCode"));
             Auth.as(Auth.MANAGER).multiPart("file", file.toFile(), "text/csv").multiPart("productCode", PRODUCT)
                     .post("/api/v1/batches").then().statusCode(403);
+            // without credentials the upload is refused before a byte of it is written anywhere
+            io.restassured.RestAssured.given().multiPart("file", file.toFile(), "text/csv").multiPart("productCode", PRODUCT)
+                    .post("/api/v1/batches").then().statusCode(401);
+            Auth.channel().multiPart("file", file.toFile(), "text/csv").multiPart("productCode", PRODUCT)
+                    .post("/api/v1/batches").then().statusCode(401);
         } finally {
             Files.deleteIfExists(file);
         }
