@@ -22,6 +22,8 @@ const AdminUsersPage = lazyPage(() => import('./pages/admin-users.js'), 'AdminUs
 const AdminKeysPage = lazyPage(() => import('./pages/admin-keys.js'), 'AdminKeysPage');
 const AdminRatesPage = lazyPage(() => import('./pages/admin-rates.js'), 'AdminRatesPage');
 const BatchesPage = lazyPage(() => import('./pages/batches.js'), 'BatchesPage');
+const ReratingsPage = lazyPage(() => import('./pages/reratings.js'), 'ReratingsPage');
+const ReratingPage = lazyPage(() => import('./pages/reratings.js'), 'ReratingPage');
 
 const PM = 'PRODUCT_MANAGER';
 const APPROVER = 'APPROVER';
@@ -49,4 +51,6 @@ export const ROUTES = [
   { path: '/admin/keys', page: AdminKeysPage, roles: [ADMIN], nav: 'nav.adminKeys' },
   { path: '/admin/rates', page: AdminRatesPage, roles: [ADMIN], nav: 'nav.adminRates' },
   { path: '/batches', page: BatchesPage, roles: [OFFICER], nav: 'nav.batches' },
+  { path: '/products/:code/re-ratings', page: ReratingsPage, roles: [PM, APPROVER] },
+  { path: '/products/:code/re-ratings/:id', page: ReratingPage, roles: [PM, APPROVER] },
 ];

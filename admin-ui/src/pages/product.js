@@ -17,7 +17,7 @@ addMessages({
     'product.effectiveFrom': '生效日期', 'product.sha256': 'SHA-256', 'product.events': '事件',
     'product.newDraft': '新建草稿', 'product.copyOf': '复制自', 'product.starter': '初始规则集', 'product.note': '说明',
     'product.create': '创建草稿', 'product.open': '打开规则', 'product.scenarios': '测试案例', 'product.diff': '版本对比',
-    'product.simulations': '模拟', 'product.inForceNow': '生效中',
+    'product.simulations': '模拟', 'product.reratings': '动态调整', 'product.inForceNow': '生效中',
   },
   en: {
     'product.segments': 'Segments', 'product.inForce': 'In force', 'product.scheduled': 'Scheduled', 'product.none': 'none',
@@ -25,7 +25,7 @@ addMessages({
     'product.effectiveFrom': 'Effective from', 'product.sha256': 'SHA-256', 'product.events': 'Events',
     'product.newDraft': 'New draft', 'product.copyOf': 'Copy of', 'product.starter': 'The starter rule set', 'product.note': 'Note',
     'product.create': 'Create draft', 'product.open': 'Open rules', 'product.scenarios': 'Scenarios', 'product.diff': 'Compare versions',
-    'product.simulations': 'Simulations', 'product.inForceNow': 'in force',
+    'product.simulations': 'Simulations', 'product.reratings': 'Re-rating', 'product.inForceNow': 'in force',
   },
 });
 
@@ -63,7 +63,8 @@ export function ProductPage({ code }) {
   return html`<section>
     <${PageTitle} actions=${html`
       <a class="button" href=${href('products', code, 'scenarios')}>${t('product.scenarios')}</a>
-      <a class="button" href=${'#/products/' + encodeURIComponent(code) + '/diff'}>${t('product.diff')}</a>`}>
+      <a class="button" href=${'#/products/' + encodeURIComponent(code) + '/diff'}>${t('product.diff')}</a>
+      ${hasRole('PRODUCT_MANAGER', 'APPROVER') && html`<a class="button" href=${href('products', code, 're-ratings')}>${t('product.reratings')}</a>`}`}>
       ${productName(product)} · ${product.code}<//>
     <dl class="facts">
       <dt>${t('product.segments')}</dt><dd>${product.segments.map((s) => enumLabel('segment', s)).join('、')}</dd>
