@@ -38,10 +38,13 @@ public class CatalogSeeder {
 
     @Inject
     RuleSetsInForce ruleSets;
+    @Inject
+    CatalogCache catalog;
 
     void onStart(@Observes StartupEvent event) {
         QuarkusTransaction.requiringNew().run(() -> SeedRuleSets.PRODUCTS.forEach(this::seedIfMissing));
-        QuarkusTransaction.requiringNew().run(this::warmUp);
+        catalog.changed();
+        warmUp();
     }
 
     private void seedIfMissing(SeedProduct seed) {
@@ -71,12 +74,17 @@ public class CatalogSeeder {
         return suite.size();
     }
 
+    /**
+     * Compiles what serves decisions today and what is published for later, before the first
+     * decision. Outside any transaction: a compile takes a second, or much longer on a busy machine.
+     */
     private void warmUp() {
         LocalDate today = LocalDate.now(DecisionClock.ZONE);
-        for (Product p : Product.<Product>listAll()) {
-            ruleSets.of(p, today);
-            RuleSetVersion.publishedAfter(p, today)
-                    .forEach(v -> ruleSets.of(p, v.effectiveFrom));
+        CatalogSnapshot snapshot = catalog.snapshot();
+        for (String code : snapshot.products()) {
+            snapshot.inForce(code, today).ifPresent(v -> ruleSets.serving(code, v));
+            snapshot.published(code).stream().filter(v -> v.effectiveFrom().isAfter(today))
+                    .forEach(v -> ruleSets.serving(code, v));
         }
     }
 }
