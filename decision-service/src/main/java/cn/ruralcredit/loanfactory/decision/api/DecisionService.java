@@ -76,8 +76,11 @@ public class DecisionService {
     public String decideFor(String channel, String body) {
         LocalDate today = LocalDate.now(DecisionClock.ZONE);
         DecisionRequest received = DecisionRequestReader.read(ApiJson.parse(body), today);
-        String requestHash = CanonicalJson.sha256(CanonicalJson.of(received));
+        String receivedJson = CanonicalJson.of(received);
+        String requestHash = CanonicalJson.sha256(receivedJson);
         DecisionRequest request = received.evaluatedOn(today);
+        // one canonical serialisation when the request names its asOfDate: then it is evaluated as received
+        String requestJson = request == received ? receivedJson : CanonicalJson.of(request);
 
         // no read before the insert: the unique key (channel, request_id) tells a repeat apart. A
         // repeat that can no longer be decided (its version retired since, a rule fault) still
@@ -97,7 +100,7 @@ public class DecisionService {
         DecisionResponse response = DecisionResponse.of(Ulid.next(decidedAt.toEpochMilli()), request,
                 new DecisionResponse.RuleSetRef(inputs.version(), inputs.ruleSet().sha256()), inputs.lprPct(),
                 evaluated, DECIDED_AT.format(decidedAt));
-        String answer = store(toEntity(channel, request, requestHash, response, ApiJson.write(response), decidedAt));
+        String answer = store(toEntity(channel, request, requestJson, requestHash, response, ApiJson.write(response), decidedAt));
         registry.timer("loanfactory.decisions", "product", request.productCode(), "outcome", evaluated.outcome().name())
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         return answer;
@@ -187,7 +190,8 @@ public class DecisionService {
                         + "requestId, which answers with the stored decision if it was stored after all", cause);
     }
 
-    private static Decision toEntity(String channel, DecisionRequest request, String requestHash, DecisionResponse response,
+    private static Decision toEntity(String channel, DecisionRequest request, String requestJson, String requestHash,
+                                     DecisionResponse response,
                                      String responseJson, Instant decidedAt) {
         Decision d = new Decision();
         d.id = response.decisionId();
@@ -203,7 +207,7 @@ public class DecisionService {
         d.creditLimit = response.creditLimit();
         d.annualRatePct = response.annualRatePct();
         d.channel = channel;
-        d.requestJson = CanonicalJson.of(request);
+        d.requestJson = requestJson;
         d.responseJson = responseJson;
         d.firedRules = ApiJson.write(response.firedRules());
         d.decidedAt = decidedAt;
