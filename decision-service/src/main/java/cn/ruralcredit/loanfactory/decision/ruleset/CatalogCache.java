@@ -63,6 +63,8 @@ public class CatalogCache {
     /** When {@link #current}'s generation was last confirmed against the database (nanoTime). */
     private volatile long confirmedAt;
     private ScheduledExecutorService poller;
+    /** Told of every snapshot loaded (on the loading thread: it must not block). */
+    private volatile java.util.function.Consumer<CatalogSnapshot> onReload = snapshot -> { };
 
     @Inject
     AgroalDataSource agroal;
@@ -106,6 +108,11 @@ public class CatalogCache {
         poller = null;
     }
 
+    /** {@code listener} is told of every snapshot loaded from now on; it must return at once. */
+    public void onReload(java.util.function.Consumer<CatalogSnapshot> listener) {
+        this.onReload = listener;
+    }
+
     /** Full reads of the catalog so far. */
     public long reloads() {
         return reloads.get();
@@ -144,6 +151,7 @@ public class CatalogCache {
             current = loaded;
             confirmedAt = checkedAt;
             reloads.incrementAndGet();
+            onReload.accept(loaded);
             if (s != null) LOG.debugf("catalog generation %d → %d", s.generation, loaded.generation);
             return loaded;
         }
@@ -219,6 +227,15 @@ public class CatalogCache {
                 list.sort(newestFirst);
                 frozen.put(code, List.copyOf(list));
             });
+            List<CatalogSnapshot.Published> approved = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT v.id, v.version, v.sha256, v.effective_from "
+                    + "FROM rule_set_version v WHERE v.status = 'APPROVED'");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    approved.add(new CatalogSnapshot.Published(rs.getLong(1), rs.getInt(2), rs.getString(3),
+                            rs.getObject(4, LocalDate.class)));
+                }
+            }
             Map<LocalDate, BigDecimal> lpr = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT effective_from, rate_pct FROM market_rate WHERE rate_type = 'LPR_1Y'");
@@ -226,7 +243,7 @@ public class CatalogCache {
                 while (rs.next()) lpr.put(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2));
             }
             c.commit();
-            return new CatalogSnapshot(generation, mark, Map.copyOf(frozen), new LprSchedule(lpr));
+            return new CatalogSnapshot(generation, mark, Map.copyOf(frozen), new LprSchedule(lpr), List.copyOf(approved));
         } catch (SQLException | RuntimeException e) {
             try {
                 c.rollback();

@@ -19,16 +19,27 @@ public final class CatalogSnapshot {
     final long localMark;
     private final Map<String, List<Published>> publishedByProduct;
     private final LprSchedule lpr;
+    private final List<Published> approved;
 
     /** A published version; {@code published} of a product are ordered by effectiveFrom, then version, newest first. */
     public record Published(long id, int version, String sha256, LocalDate effectiveFrom) {
     }
 
-    CatalogSnapshot(long generation, long localMark, Map<String, List<Published>> publishedByProduct, LprSchedule lpr) {
+    CatalogSnapshot(long generation, long localMark, Map<String, List<Published>> publishedByProduct, LprSchedule lpr,
+                    List<Published> approved) {
         this.generation = generation;
         this.localMark = localMark;
         this.publishedByProduct = publishedByProduct;
         this.lpr = lpr;
+        this.approved = approved;
+    }
+
+    /**
+     * Versions approved and not yet published (never used for a decision): every node compiles them
+     * ahead, so that a publish on any node is in force on this one without a compile in the way.
+     */
+    public List<Published> approved() {
+        return approved;
     }
 
     public long generation() {

@@ -25,6 +25,43 @@ public class RuleSetsInForce {
     @Inject
     CatalogCache catalog;
 
+    private final java.util.concurrent.ExecutorService compiler = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "rule-set-precompile");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * Whenever this node reads a new catalog (a change on any node), it compiles in the background
+     * what may serve decisions soon: approved versions (about to be published, perhaps on another
+     * node), versions in force today and versions published for later. A publish elsewhere then
+     * finds the content compiled here, and is in force here within the catalog's bound rather than
+     * after a compile.
+     */
+    void precompileOnChange(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent ignored) {
+        catalog.onReload(snapshot -> compiler.execute(() -> precompile(snapshot)));
+    }
+
+    private void precompile(CatalogSnapshot snapshot) {
+        LocalDate today = LocalDate.now(DecisionClock.ZONE);
+        for (CatalogSnapshot.Published v : snapshot.approved()) precompile("approved", v);
+        for (String code : snapshot.products()) {
+            snapshot.inForce(code, today).ifPresent(v -> precompile(code, v));
+            snapshot.published(code).stream().filter(v -> v.effectiveFrom().isAfter(today)).forEach(v -> precompile(code, v));
+        }
+    }
+
+    private void precompile(String what, CatalogSnapshot.Published v) {
+        if (cache.contains(v.sha256())) return;
+        try {
+            serving(what, v);
+        } catch (RuntimeException e) {
+            // the decision that needs it compiles it again, and fails closed if it cannot
+            org.jboss.logging.Logger.getLogger(RuleSetsInForce.class).warnf("could not compile version %d (%s) ahead: %s",
+                    v.version(), v.sha256().substring(0, 12), e.toString());
+        }
+    }
+
     /**
      * What a new decision on {@code code} and {@code date} is made with, from the in-memory catalog
      * (no transaction needed): the version in force, compiled, and the LPR, both from one snapshot.
