@@ -2,8 +2,8 @@
 -- published rule set versions, the LPR history) in memory, and polls this one row to learn that
 -- another node, or anyone with SQL, changed it. The triggers bump it in the same transaction as
 -- the change, whoever makes it, so a node can never miss a change that committed: at worst it
--- sees it at its next poll (CatalogCache: every 200 ms, and never decides on a check older than
--- 500 ms). The node that made the change sees it at once (it invalidates its cache at commit).
+-- sees it at its next poll (CatalogCache: every 100 ms, and never decides on a check older than
+-- 300 ms). The node that made the change sees it at once (it invalidates its cache at commit).
 CREATE TABLE catalog_generation (
     id          TINYINT     NOT NULL COMMENT 'always 1',
     generation  BIGINT      NOT NULL COMMENT 'bumped by every change to product, rule_set_version or market_rate',

@@ -53,8 +53,8 @@ import java.util.function.LongSupplier;
 @ApplicationScoped
 public class CatalogCache {
     private static final Logger LOG = Logger.getLogger(CatalogCache.class);
-    public static final Duration POLL = Duration.ofMillis(200);
-    public static final Duration MAX_AGE = Duration.ofMillis(500);
+    public static final Duration POLL = Duration.ofMillis(100);
+    public static final Duration MAX_AGE = Duration.ofMillis(300);
 
     private final AtomicLong localChanges = new AtomicLong();
     private final AtomicLong reloads = new AtomicLong();
