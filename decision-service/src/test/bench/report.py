@@ -163,6 +163,6 @@ if ld:
 w("")
 w("## How to run")
 w("")
-w("`./bench` (about 8 minutes; BENCH_SECONDS per wrk run, default 15). Raw outputs in `target/bench/`.")
+w("`./bench` (10–15 minutes on this machine; BENCH_SECONDS per wrk run, default 15; BENCH_SKIP_JMH=1 leaves out the engine). Raw outputs in `target/bench/`.")
 open(out, "w").write("\n".join(lines) + "\n")
 print("\n".join(lines))
