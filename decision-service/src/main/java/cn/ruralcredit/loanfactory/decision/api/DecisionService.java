@@ -186,7 +186,7 @@ public class DecisionService {
         // the rules have decided; whatever failed since is the store's (a lost connection, a commit
         // the database never confirmed): the channel retries
         return ProblemException.storeUnavailable(
-                "the decision store did not confirm the decision, so no decision was made; retry with the same "
+                "database unavailable: the decision store did not confirm the decision, so no decision was made; retry with the same "
                         + "requestId, which answers with the stored decision if it was stored after all", cause);
     }
 
