@@ -1,9 +1,7 @@
 package cn.ruralcredit.loanfactory.decision.api;
 
 import cn.ruralcredit.loanfactory.catalog.decision.Decision;
-import cn.ruralcredit.loanfactory.catalog.product.Product;
 import cn.ruralcredit.loanfactory.decision.audit.RecordHash;
-import cn.ruralcredit.loanfactory.decision.platform.Causes;
 import cn.ruralcredit.loanfactory.decision.platform.Ulid;
 import cn.ruralcredit.loanfactory.decision.privacy.PersonalData;
 import cn.ruralcredit.loanfactory.decision.privacy.PersonalDataReadLog;
@@ -12,7 +10,6 @@ import cn.ruralcredit.loanfactory.decision.ruleset.DecisionClock;
 import cn.ruralcredit.loanfactory.decision.ruleset.RuleSetsInForce;
 import cn.ruralcredit.loanfactory.decision.security.ChannelCaller;
 import cn.ruralcredit.loanfactory.decision.security.Roles;
-import cn.ruralcredit.loanfactory.rules.engine.CompiledRuleSet;
 import cn.ruralcredit.loanfactory.rules.engine.DecisionEngine;
 import cn.ruralcredit.loanfactory.rules.engine.EngineInfo;
 import cn.ruralcredit.loanfactory.rules.engine.EvaluatedDecision;
@@ -28,13 +25,14 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Makes and records decisions. A request is validated before anything else; then, in one read
@@ -49,7 +47,8 @@ public class DecisionService {
     /** How {@code decidedAt} is written in responses: UTC, milliseconds. */
     public static final DateTimeFormatter DECIDED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final int MAX_WRITE_ATTEMPTS = 3;
+    /** How long a caller waits for the transaction of its row before a 503. */
+    private static final long WRITE_WAIT_SECONDS = 30;
 
     @Inject
     RuleSetsInForce ruleSets;
@@ -62,6 +61,8 @@ public class DecisionService {
     DecisionEngine engine;
     @Inject
     PersonalDataReadLog readLog;
+    @Inject
+    DecisionWriter writer;
 
     /** Decides a request body; returns the decision JSON (the stored one for a repeated request). */
     public String decide(String body) {
@@ -75,19 +76,31 @@ public class DecisionService {
     public String decideFor(String channel, String body) {
         LocalDate today = LocalDate.now(DecisionClock.ZONE);
         DecisionRequest received = DecisionRequestReader.read(ApiJson.parse(body), today);
-        String requestHash = CanonicalJson.sha256(CanonicalJson.of(received));
+        String receivedJson = CanonicalJson.of(received);
+        String requestHash = CanonicalJson.sha256(receivedJson);
         DecisionRequest request = received.evaluatedOn(today);
+        // one canonical serialisation when the request names its asOfDate: then it is evaluated as received
+        String requestJson = request == received ? receivedJson : CanonicalJson.of(request);
 
-        Prepared prepared = QuarkusTransaction.requiringNew().call(() -> prepare(channel, request, requestHash));
-        if (prepared.storedResponse() != null) return prepared.storedResponse();
-
+        // no read before the insert: the unique key (channel, request_id) tells a repeat apart. A
+        // repeat that can no longer be decided (its version retired since, a rule fault) still
+        // answers with what was stored.
+        RuleSetsInForce.Inputs inputs;
+        EvaluatedDecision evaluated;
         long started = System.nanoTime();
-        EvaluatedDecision evaluated = engine.evaluate(prepared.ruleSet(), request, prepared.lprPct());
+        try {
+            inputs = ruleSets.forDecision(request.productCode(), request.asOfDate());
+            evaluated = engine.evaluate(inputs.ruleSet(), request, inputs.lprPct());
+        } catch (RuntimeException e) {
+            String stored = storedIfAny(channel, request.requestId(), requestHash);
+            if (stored != null) return stored;
+            throw e;
+        }
         Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         DecisionResponse response = DecisionResponse.of(Ulid.next(decidedAt.toEpochMilli()), request,
-                new DecisionResponse.RuleSetRef(prepared.version(), prepared.ruleSet().sha256()), prepared.lprPct(),
+                new DecisionResponse.RuleSetRef(inputs.version(), inputs.ruleSet().sha256()), inputs.lprPct(),
                 evaluated, DECIDED_AT.format(decidedAt));
-        String answer = store(toEntity(channel, request, requestHash, response, ApiJson.write(response), decidedAt));
+        String answer = store(toEntity(channel, request, requestJson, requestHash, response, ApiJson.write(response), decidedAt));
         registry.timer("loanfactory.decisions", "product", request.productCode(), "outcome", evaluated.outcome().name())
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         return answer;
@@ -119,18 +132,17 @@ public class DecisionService {
         });
     }
 
-    private record Prepared(String storedResponse, CompiledRuleSet ruleSet, int version, BigDecimal lprPct) {
-    }
-
-    private Prepared prepare(String channel, DecisionRequest request, String requestHash) {
-        var existing = Decision.findByChannelAndRequestId(channel, request.requestId());
-        if (existing.isPresent()) return new Prepared(storedFor(existing.get(), requestHash), null, 0, null);
-        Product product = Product.findByCode(request.productCode())
-                .orElseThrow(() -> ProblemException.notFound("unknown productCode " + request.productCode()));
-        RuleSetsInForce.InForce inForce = ruleSets.of(product, request.asOfDate())
-                .orElseThrow(() -> ProblemException.unprocessable("product " + product.code
-                        + " has no published rule set in force on " + request.asOfDate()));
-        return new Prepared(null, inForce.ruleSet(), inForce.version(), ruleSets.lprOn(request.asOfDate()));
+    /** The stored response for a repeat of (channel, requestId) with this hash; null if none is stored; a 409 for another body. */
+    private static String storedIfAny(String channel, String requestId, String requestHash) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> Decision.findByChannelAndRequestId(channel, requestId)
+                    .map(d -> storedFor(d, requestHash)).orElse(null));
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the store cannot say whether this is a repeat: the original failure stands
+            return null;
+        }
     }
 
     private static String storedFor(Decision stored, String requestHash) {
@@ -141,40 +153,45 @@ public class DecisionService {
     }
 
     /**
-     * Writes the decision; returns the response to answer with. A Galera certification conflict
-     * or an InnoDB deadlock (error 1213, SQLSTATE 40001) rolls the insert back whole, so it is
-     * retried a few times before the client gets a 503. Any other failure to store it is a 503
-     * too: whether or not the row was committed, a retry with the same requestId answers right.
+     * Writes the decision through the group committer and waits until the transaction holding it
+     * committed; returns the response to answer with. A duplicate of the unique key is a request of
+     * the channel with the same requestId stored first (a concurrent duplicate): answered as a
+     * repeat. Any failure to store it is a 503: whether or not the row was committed, a retry with
+     * the same requestId answers right.
      */
     private String store(Decision decision) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                QuarkusTransaction.requiringNew().run(decision::persist);
-                return decision.responseJson;
-            } catch (RuntimeException e) {
-                if (Causes.isDuplicateKey(e)) {
-                    // a concurrent request of the channel with the same requestId was stored first: answer as for a repeat
-                    return QuarkusTransaction.requiringNew().call(() ->
-                            Decision.findByChannelAndRequestId(decision.channel, decision.requestId)
-                                    .map(d -> storedFor(d, decision.requestHash))
-                                    .orElseThrow(() -> e));
-                }
-                if (!isRetryableConflict(e) || attempt >= MAX_WRITE_ATTEMPTS) {
-                    // the rules have decided; whatever failed since is the store's (a lost
-                    // connection, a commit the database never confirmed): the channel retries
-                    throw ProblemException.storeUnavailable(
-                            "the decision store did not confirm the decision; retry with the same requestId, which answers "
-                                    + "with the stored decision if it was stored after all", e);
-                }
-            }
+        DecisionWriter.Outcome outcome;
+        try {
+            outcome = writer.write(decision).get(WRITE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw notStored(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw notStored(e.getCause() == null ? e : e.getCause());
+        }
+        if (outcome == DecisionWriter.Outcome.STORED) return decision.responseJson;
+        try {
+            return QuarkusTransaction.requiringNew().call(() ->
+                    Decision.findByChannelAndRequestId(decision.channel, decision.requestId)
+                            .map(d -> storedFor(d, decision.requestHash))
+                            .orElseThrow(() -> notStored(null)));
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw notStored(e);
         }
     }
 
-    private static boolean isRetryableConflict(Throwable e) {
-        return Causes.anySql(e, sql -> sql.getErrorCode() == 1213 || "40001".equals(sql.getSQLState()));
+    private static ProblemException notStored(Throwable cause) {
+        // the rules have decided; whatever failed since is the store's (a lost connection, a commit
+        // the database never confirmed): the channel retries
+        return ProblemException.storeUnavailable(
+                "database unavailable: the decision store did not confirm the decision, so no decision was made; retry with the same "
+                        + "requestId, which answers with the stored decision if it was stored after all", cause);
     }
 
-    private static Decision toEntity(String channel, DecisionRequest request, String requestHash, DecisionResponse response,
+    private static Decision toEntity(String channel, DecisionRequest request, String requestJson, String requestHash,
+                                     DecisionResponse response,
                                      String responseJson, Instant decidedAt) {
         Decision d = new Decision();
         d.id = response.decisionId();
@@ -190,7 +207,7 @@ public class DecisionService {
         d.creditLimit = response.creditLimit();
         d.annualRatePct = response.annualRatePct();
         d.channel = channel;
-        d.requestJson = CanonicalJson.of(request);
+        d.requestJson = requestJson;
         d.responseJson = responseJson;
         d.firedRules = ApiJson.write(response.firedRules());
         d.decidedAt = decidedAt;

@@ -15,6 +15,15 @@ public interface JobWork {
      */
     JobItem process(BackgroundJob job, Decision decision);
 
+    /**
+     * Whether the decisions of a chunk may be processed at the same time, on every core. Only for
+     * work that runs in this JVM: work that borrows a rule worker process would take every worker
+     * and leave staff requests waiting for one.
+     */
+    default boolean parallel() {
+        return false;
+    }
+
     /** Called in the transaction that marks the job done, after its last chunk; may write the report. */
     default void finish(BackgroundJob job) {
     }

@@ -4,6 +4,7 @@ import cn.ruralcredit.loanfactory.catalog.market.MarketRate;
 import cn.ruralcredit.loanfactory.decision.platform.Causes;
 import cn.ruralcredit.loanfactory.decision.problem.FieldErrors;
 import cn.ruralcredit.loanfactory.decision.problem.ProblemException;
+import cn.ruralcredit.loanfactory.decision.ruleset.CatalogCache;
 import cn.ruralcredit.loanfactory.decision.ruleset.DecisionClock;
 import cn.ruralcredit.loanfactory.rules.request.FieldError;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -31,6 +32,8 @@ public class MarketRateService {
 
     @Inject
     SecurityIdentity identity;
+    @Inject
+    CatalogCache catalog;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<MarketRateView> list() {
@@ -67,6 +70,7 @@ public class MarketRateService {
         entry.createdBy = identity.getPrincipal().getName();
         try {
             entry.persistAndFlush();
+            catalog.changedInThisTransaction();
         } catch (PersistenceException e) {
             if (Causes.isDuplicateKey(e)) throw taken(rateType, rate);
             throw e;

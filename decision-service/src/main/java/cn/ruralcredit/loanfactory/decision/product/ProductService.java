@@ -29,6 +29,8 @@ public class ProductService {
     CurrentUser user;
     @Inject
     VersionService versions;
+    @Inject
+    cn.ruralcredit.loanfactory.decision.ruleset.CatalogCache catalog;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ProductViews.Product> list() {
@@ -52,6 +54,7 @@ public class ProductService {
         RuleSetVersion original = request.copyFrom() == null ? null : versions.copySource(request.code(), request.copyFrom());
         Product product = Product.create(request.code(), request.nameZh().strip(), request.nameEn().strip(),
                 request.segments(), blankToNull(request.description()), user.name());
+        catalog.changedInThisTransaction();
         RuleSetVersion draft = versions.newDraft(product, original,
                 original == null ? "new product" : "new product, copied from " + original.product.code + ":" + original.version);
         if (original != null) {

@@ -68,9 +68,9 @@ public class Reevaluator {
      * (firing or time cap, a rule error) are thrown, never turned into an outcome.
      */
     public JsonNode evaluate(Decision decision, Candidate candidate) {
-        DecisionRequest request = requestOf(decision);
-        EvaluatedDecision evaluated = candidate.evaluator().evaluate(ApiJson.readStored(decision.requestJson), request,
-                decision.lprPct);
+        JsonNode requestJson = ApiJson.readStored(decision.requestJson);
+        DecisionRequest request = DecisionRequestReader.read(requestJson, decision.asOfDate);
+        EvaluatedDecision evaluated = candidate.evaluator().evaluate(requestJson, request, decision.lprPct);
         DecisionResponse response = DecisionResponse.of(decision.id, request,
                 new DecisionResponse.RuleSetRef(candidate.version(), candidate.sha256()), decision.lprPct,
                 evaluated, DecisionService.DECIDED_AT.format(decision.decidedAt));

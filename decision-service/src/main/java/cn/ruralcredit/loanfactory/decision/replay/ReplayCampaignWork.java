@@ -33,6 +33,12 @@ public class ReplayCampaignWork implements JobWork {
         return BackgroundJob.REPLAY_CAMPAIGN;
     }
 
+    /** Replays run the recorded versions, reviewed ones, in this JVM: a chunk on every core. */
+    @Override
+    public boolean parallel() {
+        return true;
+    }
+
     @Override
     public JobItem process(BackgroundJob job, Decision decision) {
         JsonNode original = ApiJson.readStored(decision.responseJson);

@@ -34,17 +34,17 @@ import java.util.Map;
 public class CatalogSeeder {
     static final LocalDate SEED_EFFECTIVE_FROM = LocalDate.of(2023, 1, 1);
     private static final String SEED = "seed";
-    private static final int WARM_UP_TIMEOUT_SECONDS = 900;
     private static final Logger LOG = Logger.getLogger(CatalogSeeder.class);
 
     @Inject
     RuleSetsInForce ruleSets;
+    @Inject
+    CatalogCache catalog;
 
     void onStart(@Observes StartupEvent event) {
         QuarkusTransaction.requiringNew().run(() -> SeedRuleSets.PRODUCTS.forEach(this::seedIfMissing));
-        // compiling every version in force takes seconds each, and on a busy machine together more
-        // than the default transaction timeout (60 s): the start then failed with a rolled-back transaction
-        QuarkusTransaction.requiringNew().timeout(WARM_UP_TIMEOUT_SECONDS).run(this::warmUp);
+        catalog.changed();
+        warmUp();
     }
 
     private void seedIfMissing(SeedProduct seed) {
@@ -74,12 +74,17 @@ public class CatalogSeeder {
         return suite.size();
     }
 
+    /**
+     * Compiles what serves decisions today and what is published for later, before the first
+     * decision. Outside any transaction: a compile takes a second, or much longer on a busy machine.
+     */
     private void warmUp() {
         LocalDate today = LocalDate.now(DecisionClock.ZONE);
-        for (Product p : Product.<Product>listAll()) {
-            ruleSets.of(p, today);
-            RuleSetVersion.publishedAfter(p, today)
-                    .forEach(v -> ruleSets.of(p, v.effectiveFrom));
+        CatalogSnapshot snapshot = catalog.snapshot();
+        for (String code : snapshot.products()) {
+            snapshot.inForce(code, today).ifPresent(v -> ruleSets.serving(code, v));
+            snapshot.published(code).stream().filter(v -> v.effectiveFrom().isAfter(today))
+                    .forEach(v -> ruleSets.serving(code, v));
         }
     }
 }

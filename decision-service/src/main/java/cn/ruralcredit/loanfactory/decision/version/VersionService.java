@@ -13,6 +13,7 @@ import cn.ruralcredit.loanfactory.decision.api.ApiJson;
 import cn.ruralcredit.loanfactory.decision.problem.FieldErrors;
 import cn.ruralcredit.loanfactory.decision.problem.ProblemException;
 import cn.ruralcredit.loanfactory.decision.ruleset.DecisionClock;
+import cn.ruralcredit.loanfactory.decision.ruleset.CatalogCache;
 import cn.ruralcredit.loanfactory.decision.ruleset.RuleSetCache;
 import cn.ruralcredit.loanfactory.decision.security.CurrentUser;
 import cn.ruralcredit.loanfactory.decision.simulation.SimulationCoverage;
@@ -60,6 +61,8 @@ public class VersionService {
     CurrentUser user;
     @Inject
     RuleSetCache cache;
+    @Inject
+    CatalogCache catalog;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<VersionViews.Summary> list(String code) {
@@ -239,6 +242,7 @@ public class VersionService {
         requireStatus(version, "published", RuleSetStatus.APPROVED);
         long compileMs = compileIntoCache(version);
         version.status = RuleSetStatus.PUBLISHED.name();
+        catalog.changedInThisTransaction();
         version.effectiveFrom = effectiveFrom;
         version.publishedAt = Instant.now();
         version.updatedAt = version.publishedAt;
@@ -255,6 +259,7 @@ public class VersionService {
         RuleSetVersion version = version(code, number);
         requireStatus(version, "retired", RuleSetStatus.PUBLISHED, RuleSetStatus.APPROVED);
         version.status = RuleSetStatus.RETIRED.name();
+        catalog.changedInThisTransaction();
         version.retiredAt = Instant.now();
         version.updatedAt = version.retiredAt;
         record(version, RETIRED, comment, details("sha256", version.sha256));
@@ -278,6 +283,7 @@ public class VersionService {
         long compileMs = compileIntoCache(version);
         Instant now = Instant.now();
         version.status = RuleSetStatus.PUBLISHED.name();
+        catalog.changedInThisTransaction();
         version.approver = user.name();
         version.approvedAt = now;
         version.effectiveFrom = effectiveFrom;

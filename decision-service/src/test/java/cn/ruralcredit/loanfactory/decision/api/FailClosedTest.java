@@ -41,6 +41,7 @@ class FailClosedTest {
             s.executeUpdate("UPDATE rule_set_version v JOIN product p ON v.product_id = p.id SET v.status = 'RETIRED' "
                     + "WHERE p.code IN ('BROKEN_CARD', 'ALTERED_CARD', 'LOOPING_CARD', 'SLOW_CARD', 'EXEC_CARD')");
         }
+        TestCatalog.catalogChanged();
     }
 
     private static RuleSetSource funongWith(UnaryOperator<String> changeGrading) {

@@ -18,6 +18,7 @@ public final class TestCatalog {
         QuarkusTransaction.requiringNew().run(() -> RuleSetVersion.storePublished(
                 Product.create(code, "测试产品", "test product", List.of("FARMER"), null),
                 1, source.sha256(), source.files(), LocalDate.of(2023, 1, 1), "test"));
+        catalogChanged();
     }
 
     /**
@@ -34,6 +35,15 @@ public final class TestCatalog {
     public static void publishVersion(String code, int number, RuleSetSource source) {
         QuarkusTransaction.requiringNew().run(() -> RuleSetVersion.storePublished(Product.findByCode(code).orElseThrow(),
                 number, source.sha256(), source.files(), LocalDate.of(2023, 1, 1), "test"));
+        catalogChanged();
+    }
+
+    /**
+     * The catalog changed behind the services' back (straight into the tables): the next decision
+     * reads it again, as the node that publishes does (other nodes see it at their next poll).
+     */
+    public static void catalogChanged() {
+        io.quarkus.arc.Arc.container().instance(cn.ruralcredit.loanfactory.decision.ruleset.CatalogCache.class).get().changed();
     }
 
     /** {@code source} with {@code from} replaced by {@code to} in file {@code path}. */

@@ -136,8 +136,10 @@ public final class DecisionEngine implements AutoCloseable {
             return result.get(saturatedNanos(maxDuration.plus(GRACE)), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             if (abandoned.compareAndSet(false, true)) overdue.incrementAndGet();
-            KieSession session = running.get();
-            if (session != null) session.halt();
+            synchronized (running) {
+                KieSession session = running.get();
+                if (session != null) session.halt();
+            }
             throw new EvaluationException(EvaluationException.Kind.TIME_CAP, "rule set " + ruleSet.sha256()
                     + " ran past the time cap of " + maxDuration.toMillis() + " ms for one decision inside one condition"
                     + " or consequence; the decision failed closed at the cap (" + overdue.get()
@@ -160,20 +162,12 @@ public final class DecisionEngine implements AutoCloseable {
         DecisionResult result = new DecisionResult();
         List<String> fired = new ArrayList<>();
         TimeCap timeCap = new TimeCap(maxDuration);
-        KieSession session = ruleSet.kieBase().newKieSession();
+        KieSession session = ruleSet.sessions().newKieSession();
+        Trace trace = Trace.of(session);
+        trace.begin(fired, timeCap);
         running.set(session);
+        boolean clean = false;
         try {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                    if (timeCap.passed()) event.getKieRuntime().halt();
-                }
-
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(event.getMatch().getRule().getName());
-                }
-            });
             facts.forEach(session::insert);
             session.insert(result);
             // the focus stack is last-in first-out: push the stages in reverse
@@ -190,6 +184,7 @@ public final class DecisionEngine implements AutoCloseable {
                 throw new EvaluationException(EvaluationException.Kind.FIRING_CAP, "rule set " + ruleSet.sha256()
                         + " fired more than " + maxFirings + " rules for one decision: it is looping");
             }
+            clean = true;
         } catch (EvaluationException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
@@ -199,7 +194,14 @@ public final class DecisionEngine implements AutoCloseable {
             throw new EvaluationException(EvaluationException.Kind.RULE_ERROR,
                     "rule set " + ruleSet.sha256() + " failed during evaluation: " + e, e);
         } finally {
-            session.dispose();
+            // no halt of a caller that gave up may reach the session once it serves another decision
+            synchronized (running) {
+                running.set(null);
+            }
+            trace.end();
+            // a session that failed, was halted or ran over is never handed to another decision
+            if (clean) session.dispose();
+            else session.destroy();
         }
         if (result.outcomesSet() != 1) {
             throw new EvaluationException(EvaluationException.Kind.OUTCOME_COUNT, "rule set " + ruleSet.sha256()
@@ -221,6 +223,45 @@ public final class DecisionEngine implements AutoCloseable {
                 lprPct,
                 result.getReasons(),
                 List.copyOf(fired));
+    }
+
+    /**
+     * The fired-rule trace and the time cap check of the evaluation a pooled session serves now:
+     * one listener per session, kept across its evaluations (whether or not a reset keeps
+     * listeners, a session never has two), pointed at each evaluation's own list and cap.
+     */
+    private static final class Trace extends DefaultAgendaEventListener {
+        private List<String> fired;
+        private TimeCap timeCap;
+
+        static Trace of(KieSession session) {
+            for (Object listener : session.getAgendaEventListeners()) {
+                if (listener instanceof Trace t) return t;
+            }
+            Trace t = new Trace();
+            session.addEventListener(t);
+            return t;
+        }
+
+        void begin(List<String> fired, TimeCap timeCap) {
+            this.fired = fired;
+            this.timeCap = timeCap;
+        }
+
+        void end() {
+            this.fired = null;
+            this.timeCap = null;
+        }
+
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            if (timeCap == null || timeCap.passed()) event.getKieRuntime().halt();
+        }
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            if (fired != null) fired.add(event.getMatch().getRule().getName());
+        }
     }
 
     /** The time cap of one evaluation, started when the evaluation starts; one thread only. */

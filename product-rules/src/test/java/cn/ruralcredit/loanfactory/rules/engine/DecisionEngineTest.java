@@ -73,6 +73,33 @@ class DecisionEngineTest {
         assertEquals(List.of("TEST: lines valid 12 months", "TEST: decline everyone"), d.firedRules());
     }
 
+    /**
+     * Sessions are pooled per rule set and reset between decisions: nothing of one decision (facts,
+     * fired rules, a halt at a cap) reaches the next, whatever ran before on the same session.
+     */
+    @Test
+    @Timeout(60)
+    void shouldCarryNothingFromOneDecisionToTheNextOnAPooledSession() {
+        CompiledRuleSet seed = new RuleCompiler().compile(cn.ruralcredit.loanfactory.rules.seed.SeedRuleSets.ruleSet("FUNONG"));
+        DecisionEngine engine = new DecisionEngine(500);
+        var approved = TestRequests.farmer(LocalDate.of(2025, 11, 21));
+        EvaluatedDecision first = engine.evaluate(seed, approved, LPR);
+        for (int i = 0; i < 50; i++) {
+            assertEquals(first, engine.evaluate(seed, approved, LPR), "decision " + i + " on a reused session");
+        }
+        // a rule set whose decisions fail at the firing cap, then a clean one on the same rule set's pool
+        CompiledRuleSet looping = compile(TERMS, DECLINE_ALL, MODIFY_LOOP);
+        CompiledRuleSet plain = compile(TERMS, DECLINE_ALL);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(EvaluationException.Kind.FIRING_CAP,
+                    assertThrows(EvaluationException.class, () -> engine.evaluate(looping, approved, LPR)).kind());
+            EvaluatedDecision d = engine.evaluate(plain, approved, LPR);
+            assertEquals(List.of("TEST: lines valid 12 months", "TEST: decline everyone"), d.firedRules());
+        }
+        assertEquals(first, engine.evaluate(seed, approved, LPR));
+        engine.close();
+    }
+
     @Test
     void shouldRefuseADecisionWithoutLineValidity() {
         String noValidity = DECLINE_ALL.replace("$r.setValidityMonths( 12 );", "");

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * In-process cost of one decision with the seed rule sets: a fresh session, facts in, all stages
  * fired, session disposed; and the same with JSON parsing and request validation in front.
- * Run: {@code mvn -q -pl product-rules install -DskipTests && mvn -pl rule-tests -Pbench test-compile exec:exec}.
+ * {@code ./bench} runs {@link EngineBenchmark} (every product, mixed cases); this one runs with the same class
+ * path: {@code java -cp rule-tests/target/test-classes:$(cat rule-tests/target/bench.classpath) org.openjdk.jmh.Main DecisionBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
