@@ -29,6 +29,7 @@ public final class TestCatalog {
         QuarkusTransaction.requiringNew().run(() -> RuleSetVersion.storePublished(
                 Product.create(code, "测试产品", "test product", List.of("TEST_ONLY"), null),
                 1, source.sha256(), source.files(), LocalDate.of(2023, 1, 1), "test"));
+        catalogChanged();
     }
 
     /** Publishes {@code source} as version {@code number} of existing product {@code code}, in force from 2023-01-01. */

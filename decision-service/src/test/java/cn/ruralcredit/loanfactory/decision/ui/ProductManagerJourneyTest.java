@@ -240,8 +240,9 @@ class ProductManagerJourneyTest {
                     .then().statusCode(200).extract().jsonPath();
             assertEquals("DONE", simulation.getString("status"));
             assertTrue(simulation.getInt("report.total") >= 1, simulation::prettify);
-            assertThat(report.getByTestId("sim-total")).hasText(String.valueOf(simulation.getInt("report.total")));
-            assertThat(report.getByTestId("sim-changed")).hasText(String.valueOf(simulation.getInt("report.changed")));
+            // counts as the page writes them, with thousands separators
+            assertThat(report.getByTestId("sim-total")).hasText(String.format(java.util.Locale.ROOT, "%,d", simulation.getInt("report.total")));
+            assertThat(report.getByTestId("sim-changed")).hasText(String.format(java.util.Locale.ROOT, "%,d", simulation.getInt("report.changed")));
             w.shot("simulation-report");
 
             // submitted for review from the editor
