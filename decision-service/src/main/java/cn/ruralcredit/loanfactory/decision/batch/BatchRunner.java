@@ -12,8 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -54,7 +52,7 @@ public class BatchRunner {
 
     public synchronized void start() {
         if (executor != null) return;
-        nodeId = jobsConfig.nodeId().orElseGet(BatchRunner::hostName);
+        nodeId = jobsConfig.nodeId().orElseGet(cn.ruralcredit.loanfactory.decision.jobs.JobRunner::hostName);
         stopping = false;
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "loanfactory-batches");
@@ -185,11 +183,4 @@ public class BatchRunner {
         }
     }
 
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "node";
-        }
-    }
 }

@@ -219,7 +219,8 @@ public class JobRunner {
         job.finishedAt = Instant.now();
     }
 
-    private static String hostName() {
+    /** This node's name for job ownership, when loanfactory.jobs.node-id does not give one. */
+    public static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

@@ -98,7 +98,11 @@ public class RequestBodies {
     static boolean carriesCredentials(HttpServerRequest request) {
         if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) return true;
         String cookies = request.getHeader(HttpHeaders.COOKIE);
-        return cookies != null && cookies.contains("lf_session=");
+        if (cookies == null) return false;
+        for (String cookie : cookies.split(";")) {
+            if (cookie.strip().startsWith("lf_session=")) return true;
+        }
+        return false;
     }
 
     /** The multipart file uploads of batch ratings (issue 13). */
